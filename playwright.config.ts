@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { e2eEnv } from './e2e/fixtures/env';
+
+const debianChromium = '/usr/bin/chromium';
+const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'qualytics-e2e-'));
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  // One reference server with one PagerDuty integration at most: journeys run one after another.
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: e2eEnv.baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      executablePath: existsSync(debianChromium) ? debianChromium : undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // The server binary itself (not npx), so stopping it stops the server.
+    command: `${JSON.stringify(process.execPath)} --import tsx server/main.ts`,
+    url: `${e2eEnv.baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(e2eEnv.port),
+      STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: e2eEnv.baseURL,
+      ADMIN_TOKEN: e2eEnv.tokens.Admin,
+      MANAGER_TOKEN: e2eEnv.tokens.Manager,
+      MEMBER_TOKEN: e2eEnv.tokens.Member,
+      LOG_FILE: join(dataDir, 'server.log'),
+      PAGERDUTY_TIMEOUT_MS: '3000',
+      PAGERDUTY_RETRY_DELAY_MS: '100',
+    },
+  },
+});

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { isoDateTimeSchema } from './common';
+import { customDetailsSchema, severitySchema, triggerTypeSchema } from './flows';
+
+/**
+ * The brief's body (`type`, `tokenized_message`, `parameters`) plus optional context: the flow
+ * and action being edited, so the server can use a stored override the form did not resend,
+ * fill tokens for the right trigger, and remember the action's last test.
+ */
+export const testNotificationRequestSchema = z
+  .object({
+    type: z.literal('PagerDuty'),
+    tokenized_message: z.string().max(4096),
+    parameters: z
+      .object({
+        severity: severitySchema.optional(),
+        custom_details: customDetailsSchema.optional(),
+        /** A new key to test with; null = test without the stored override; omitted = stored override if any. */
+        routing_key: z.string().min(1).max(256).nullable().optional(),
+      })
+      .strict()
+      .default({}),
+    flow_id: z.number().int().positive().optional(),
+    action_id: z.number().int().positive().optional(),
+    trigger_type: triggerTypeSchema.optional(),
+    flow_name: z.string().max(200).optional(),
+  })
+  .strict();
+export type TestNotificationRequest = z.input<typeof testNotificationRequestSchema>;
+
+export const keySourceSchema = z.enum(['integration', 'override']);
+export type KeySource = z.infer<typeof keySourceSchema>;
+
+/** The trigger event as it was sent, routing key redacted to its last four characters. */
+export const sentEventSchema = z.object({
+  routing_key: z.string(),
+  event_action: z.literal('trigger'),
+  dedup_key: z.string(),
+  client: z.string(),
+  client_url: z.string(),
+  payload: z.object({
+    summary: z.string(),
+    timestamp: z.string(),
+    severity: severitySchema,
+    source: z.string(),
+    component: z.string().optional(),
+    class: z.string().optional(),
+    group: z.string().optional(),
+    custom_details: customDetailsSchema.optional(),
+  }),
+  links: z.array(z.object({ href: z.string(), text: z.string().optional() })).optional(),
+});
+export type SentEvent = z.infer<typeof sentEventSchema>;
+
+export const testNotificationResponseSchema = z.object({
+  status: z.literal('success'),
+  message: z.string(),
+  sent_at: isoDateTimeSchema,
+  key_source: keySourceSchema,
+  routing_key_last4: z.string(),
+  pagerduty: z.object({ status: z.string(), message: z.string(), dedup_key: z.string() }),
+  event: sentEventSchema,
+});
+export type TestNotificationResponse = z.infer<typeof testNotificationResponseSchema>;
+
+/**
+ * Identifies the settings a test was sent with, without any secret: the server stores it with
+ * an action's last test and the editor compares it with the form to mark that test stale.
+ * Keys are sorted so the same settings always give the same string on both sides.
+ */
+export function testFingerprint(settings: {
+  tokenized_message: string;
+  severity: string;
+  custom_details: Record<string, unknown>;
+  key_source: KeySource;
+}): string {
+  const sorted = (value: unknown): unknown =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+        )
+      : Array.isArray(value)
+        ? value.map(sorted)
+        : value;
+  return JSON.stringify([
+    settings.tokenized_message,
+    settings.severity,
+    sorted(settings.custom_details),
+    settings.key_source,
+  ]);
+}
