@@ -1,18 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppProviders } from './app/app-providers';
+import { queryClient } from './app/query-client';
+import { routes } from './app/routes';
+import './app/session';
 
-function AppShell() {
-  return (
-    <main>
-      <h1>Qualytics Integrations</h1>
-    </main>
-  );
-}
+const router = createBrowserRouter(routes);
 
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <AppShell />
+      <AppProviders queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProviders>
     </StrictMode>,
   );

@@ -32,6 +32,13 @@ export interface Endpoint {
 
 const healthSchema = z.object({ status: z.literal('ok') });
 
+/** The generated OpenAPI 3 document (see `openapi.ts`); described loosely, it describes itself. */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+});
+
 /**
  * Every endpoint of the API, once. The server registers its routes and validates with these
  * schemas, the client parses responses with them, and `/api/openapi.json` is generated from them.
@@ -43,6 +50,13 @@ export const endpoints = {
     summary: 'Liveness',
     minRole: null,
     success: { status: 200, schema: healthSchema },
+  },
+  openapi: {
+    method: 'GET',
+    path: '/api/openapi.json',
+    summary: 'This OpenAPI document, generated from the contract',
+    minRole: null,
+    success: { status: 200, schema: openApiDocumentSchema },
   },
   me: {
     method: 'GET',
@@ -109,7 +123,8 @@ export const endpoints = {
     minRole: 'Manager',
     params: z.object({ type: z.string() }),
     success: { status: 200, schema: channelListSchema },
-    errors: [404],
+    /** 404 unknown type; 409 a known type that is not connected (Slack, Microsoft Teams). */
+    errors: [404, 409],
   },
   actionNotificationSpecs: {
     method: 'GET',

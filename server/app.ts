@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config';
+import { loadSecretKey } from './crypto/secret-key';
+import { createSecretBox } from './crypto/secret-box';
+import { flowHandlers } from './handlers/flow-handlers';
+import { integrationHandlers } from './handlers/integration-handlers';
+import { metaHandlers } from './handlers/meta-handlers';
+import type { Services } from './handlers/services';
+import { testNotificationHandlers } from './handlers/test-notification-handler';
+import { addErrorHandling, addJsonParser } from './http/error-handling';
+import { createRateLimiter } from './http/rate-limiter';
+import { registerEndpoints } from './http/register-endpoints';
+import { addCors, addSecurityHeaders } from './http/security-headers';
+import { redactPaths } from './logging';
+import { createEventsClient } from './pagerduty/events-client';
+import { pagerDutySimulator } from './simulator/simulator-plugin';
+import { openDatabase } from './store/database';
+import { checkSecretKey } from './store/key-check';
+import { createFlowsStore } from './store/flows-store';
+import { createIntegrationsStore } from './store/integrations-store';
+import { createUsersStore } from './store/users-store';
+
+export const SIMULATOR_PREFIX = '/pagerduty-sim';
+const BODY_LIMIT = 1024 * 1024;
+
+export interface StartupInfo {
+  /** Owner-only file with the tokens generated at this start (never printed), or null. */
+  tokensFile: string | null;
+  /** Where events go; the mounted simulator when PAGERDUTY_EVENTS_URL is unset. */
+  pagerDutyEventsUrl: () => string;
+  staticDir: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    startup: StartupInfo;
+  }
+}
+
+export interface BuildOptions {
+  /** Log destination for tests; otherwise LOG_FILE or stdout. */
+  logStream?: DestinationStream;
+}
+
+const loopback = (host: string) =>
+  host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const box = createSecretBox(loadSecretKey(config.dataDir, config.secretKey));
+  const db = openDatabase(config.dataDir);
+  try {
+    checkSecretKey(db, box);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const users = createUsersStore(db, config.dataDir, config.tokens);
+
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: {
+      level: config.logLevel,
+      redact: { paths: redactPaths, censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : config.logFile ? { file: config.logFile } : {}),
+    },
+  });
+  app.addHook('onClose', async () => db.close());
+
+  const pagerDutyEventsUrl = () => {
+    if (config.pagerDutyEventsUrl) return config.pagerDutyEventsUrl;
+    const address = app.server.address() as AddressInfo | null;
+    return `http://${loopback(config.host)}:${address?.port ?? config.port}${SIMULATOR_PREFIX}`;
+  };
+  const staticDir = existsSync(config.staticDir) ? config.staticDir : null;
+  app.decorate('startup', { tokensFile: users.generatedTokensFile, pagerDutyEventsUrl, staticDir });
+
+  addSecurityHeaders(app);
+  addCors(app, config.corsOrigin);
+  addJsonParser(app);
+  addErrorHandling(
+    app,
+    (url) =>
+      staticDir !== null &&
+      !/^\/(api|assets|pagerduty-sim)(\/|$|\?)/.test(url) &&
+      existsSync(`${staticDir}/index.html`),
+  );
+
+  if (!config.pagerDutyEventsUrl) {
+    await app.register(pagerDutySimulator, { prefix: SIMULATOR_PREFIX, holdMs: config.pagerDutyTimeoutMs + 1000 });
+  }
+
+  const services: Services = {
+    config,
+    integrations: createIntegrationsStore(db, box),
+    flows: createFlowsStore(db, box),
+    pagerDuty: createEventsClient({
+      baseUrl: pagerDutyEventsUrl,
+      timeoutMs: config.pagerDutyTimeoutMs,
+      retryDelayMs: config.pagerDutyRetryDelayMs,
+    }),
+    testLimiter: createRateLimiter(config.testNotificationLimit, 60_000),
+  };
+  registerEndpoints(
+    app,
+    {
+      ...metaHandlers(services),
+      ...integrationHandlers(services),
+      ...flowHandlers(services),
+      ...testNotificationHandlers(services),
+    },
+    users.authenticate,
+  );
+
+  if (staticDir) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: true,
+      cacheControl: false,
+      setHeaders(res, path) {
+        // Vite fingerprints everything under assets/: safe to cache forever.
+        const immutable = /[\\/]assets[\\/]/.test(path);
+        res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  return app;
+}

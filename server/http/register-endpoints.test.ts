@@ -1,0 +1,65 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { endpoints, type EndpointName } from '../../src/api/contract';
+import { addErrorHandling, addJsonParser } from './error-handling';
+import { registerEndpoints, type Handlers } from './register-endpoints';
+
+/** Handlers that all fail loudly, except the ones a test provides. */
+function handlers(overrides: Partial<Handlers>): Handlers {
+  const unexpected = () => {
+    throw new Error('not called in this test');
+  };
+  const all = Object.fromEntries(Object.keys(endpoints).map((name) => [name, unexpected])) as unknown as Handlers;
+  return { ...all, ...overrides };
+}
+
+async function appWith(overrides: Partial<Handlers>) {
+  const app = Fastify();
+  addJsonParser(app);
+  addErrorHandling(app, () => false);
+  registerEndpoints(app, handlers(overrides), (token) =>
+    token === 'member-token' ? { id: 3, name: 'Max Member', role: 'Member' } : null,
+  );
+  return app;
+}
+
+describe('registerEndpoints', () => {
+  it('registers every row of the endpoint table', async () => {
+    const app = await appWith({});
+    for (const name of Object.keys(endpoints) as EndpointName[]) {
+      const { method, path } = endpoints[name];
+      expect(app.hasRoute({ method, url: path }), name).toBe(true);
+    }
+  });
+
+  it('refuses a handler answer that drifts from the contract with a 500', async () => {
+    const app = await appWith({ health: () => ({ status: 'fine' }) as never });
+    const response = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({ detail: 'The server produced a response that does not match its contract.' });
+  });
+
+  it('strips fields the contract does not know from strict response shapes', async () => {
+    const app = await appWith({
+      me: () => ({ id: 3, name: 'Max Member', role: 'Member', token_hash: 'abc' }) as never,
+    });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/users/me',
+      headers: { authorization: 'Bearer member-token' },
+    });
+    expect(response.json()).toEqual({ id: 3, name: 'Max Member', role: 'Member' });
+  });
+
+  it('passes parsed params and body to the handler', async () => {
+    let seen: unknown;
+    const app = await appWith({
+      getFlow: ({ params }) => {
+        seen = params;
+        throw new Error('stop');
+      },
+    });
+    await app.inject({ method: 'GET', url: '/api/flows/12', headers: { authorization: 'Bearer member-token' } });
+    expect(seen).toEqual({ id: 12 });
+  });
+});

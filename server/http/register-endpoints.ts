@@ -1,0 +1,85 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  endpoints,
+  roleRank,
+  type Endpoint,
+  type EndpointName,
+  type ResponseOf,
+  type User,
+} from '../../src/api/contract';
+import { HttpError, validationError, zodIssues } from './http-error';
+
+type Ep<N extends EndpointName> = (typeof endpoints)[N];
+type ParamsOf<N extends EndpointName> = Ep<N> extends { params: z.ZodType } ? z.output<Ep<N>['params']> : undefined;
+type BodyOf<N extends EndpointName> = Ep<N> extends { body: z.ZodType } ? z.output<Ep<N>['body']> : undefined;
+
+export interface HandlerContext<N extends EndpointName> {
+  params: ParamsOf<N>;
+  body: BodyOf<N>;
+  /** The caller; `null` only on endpoints that need no token. */
+  user: User | null;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export type Handlers = {
+  [N in EndpointName]: (ctx: HandlerContext<N>) => Promise<ResponseOf<N>> | ResponseOf<N>;
+};
+
+export type Authenticate = (token: string) => User | null;
+
+const bearer = (header: string | undefined) => {
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+};
+
+/**
+ * Registers every row of the contract's endpoint table: token -> role -> params -> body, then the
+ * handler. The role is checked before any lookup so a low role learns nothing about what exists.
+ * Answers go through the success schema, so drift between handler and contract fails loudly.
+ */
+export function registerEndpoints(app: FastifyInstance, handlers: Handlers, authenticate: Authenticate) {
+  for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
+    const handler = handlers[name] as (ctx: HandlerContext<EndpointName>) => Promise<unknown> | unknown;
+    app.route({
+      method: endpoint.method,
+      url: endpoint.path,
+      handler: async (request, reply) => {
+        let user: User | null = null;
+        if (endpoint.minRole) {
+          const token = bearer(request.headers.authorization);
+          user = token ? authenticate(token) : null;
+          if (!user) throw new HttpError(401, { detail: 'Not authenticated' }, { 'WWW-Authenticate': 'Bearer' });
+          if (roleRank[user.role] < roleRank[endpoint.minRole]) {
+            throw new HttpError(403, { detail: `${endpoint.minRole} permission required` });
+          }
+        }
+        const params = parse('path', endpoint.params, request.params);
+        const body = parse('body', endpoint.body, request.body);
+        const result = await handler({ params, body, user, request, reply } as HandlerContext<EndpointName>);
+        reply.code(endpoint.success.status);
+        if (!endpoint.success.schema) return reply.send();
+        const checked = endpoint.success.schema.safeParse(result);
+        if (!checked.success) {
+          request.log.error(
+            { endpoint: name, issues: checked.error.issues.map((i) => i.path.join('.')) },
+            'contract drift',
+          );
+          throw new HttpError(500, { detail: 'The server produced a response that does not match its contract.' });
+        }
+        return reply.type('application/json; charset=utf-8').send(JSON.stringify(checked.data));
+      },
+    });
+  }
+}
+
+function parse(where: 'body' | 'path', schema: z.ZodType | undefined, input: unknown): never {
+  if (!schema) return undefined as never;
+  if (where === 'body' && input === undefined) {
+    throw validationError([{ loc: ['body'], msg: 'A JSON request body is required', type: 'missing' }]);
+  }
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(zodIssues(where, result.error));
+  return result.data as never;
+}

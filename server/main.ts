@@ -1,0 +1,43 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await buildApp(config);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const { tokensFile, pagerDutyEventsUrl, staticDir } = app.startup;
+  console.log(`Qualytics reference server listening at ${address} (public URL ${config.publicUrl})`);
+  console.log(
+    config.pagerDutyEventsUrl
+      ? `PagerDuty events go to ${pagerDutyEventsUrl()}`
+      : `PagerDuty events go to the built-in simulator at ${pagerDutyEventsUrl()} (set PAGERDUTY_EVENTS_URL for the real service)`,
+  );
+  if (!staticDir) console.log(`No built SPA at ${config.staticDir}: run "npm run build" to serve the console here.`);
+  if (tokensFile) console.log(`API tokens were generated; they are in ${tokensFile} (readable by you only).`);
+
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      console.log(`${signal} received, shutting down`);
+      const force = setTimeout(() => process.exit(1), 10_000);
+      force.unref();
+      app.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+    });
+  }
+}
+
+await main();

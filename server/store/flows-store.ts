@@ -1,0 +1,187 @@
+import type { Flow, LastTest, PagerDutyAction, Severity, TriggerType } from '../../src/api/contract';
+import type { SecretBox } from '../crypto/secret-box';
+import { nextTimestamp, type Db } from './database';
+
+interface FlowRow {
+  id: number;
+  name: string;
+  trigger_type: TriggerType;
+  created: string;
+  updated: string;
+}
+
+interface ActionRow {
+  id: number;
+  flow_id: number;
+  position: number;
+  type: 'PagerDuty';
+  message: string;
+  severity: Severity;
+  custom_details: string;
+  sealed_routing_key: string | null;
+  last_test: string | null;
+}
+
+/** An action to store; `routingKey`: undefined = keep the stored override, null = clear, string = replace. */
+export interface ActionWrite {
+  id?: number;
+  type: 'PagerDuty';
+  message: string;
+  severity: Severity;
+  customDetails: Record<string, unknown>;
+  routingKey: string | null | undefined;
+}
+
+export interface FlowWrite {
+  name?: string;
+  triggerType?: TriggerType;
+  actions?: ActionWrite[];
+}
+
+export type FlowWriteResult = { flow: Flow } | { unknownActionIndexes: number[] } | null;
+
+export interface StoredAction {
+  id: number;
+  flowId: number;
+  routingKey: string | null;
+}
+
+export interface FlowsStore {
+  list(): Flow[];
+  get(id: number): Flow | null;
+  create(write: Required<Pick<FlowWrite, 'name' | 'triggerType'>> & FlowWrite): FlowWriteResult;
+  update(id: number, write: FlowWrite): FlowWriteResult;
+  remove(id: number): boolean;
+  /** The action with its override in clear (for sending only), or null. */
+  action(id: number): StoredAction | null;
+  setLastTest(actionId: number, lastTest: LastTest): void;
+}
+
+export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
+  const flowById = db.prepare('SELECT * FROM flows WHERE id = ?');
+  const actionsOf = db.prepare('SELECT * FROM flow_actions WHERE flow_id = ? ORDER BY position, id');
+
+  const toAction = (row: ActionRow): PagerDutyAction => ({
+    id: row.id,
+    type: row.type,
+    tokenized_message: row.message,
+    parameters: {
+      severity: row.severity,
+      custom_details: JSON.parse(row.custom_details) as Record<string, unknown>,
+      routing_key_configured: row.sealed_routing_key !== null,
+    },
+    last_test: row.last_test ? (JSON.parse(row.last_test) as LastTest) : null,
+  });
+
+  const toFlow = (row: FlowRow): Flow => ({
+    ...row,
+    actions: (actionsOf.all(row.id) as ActionRow[]).map(toAction),
+  });
+
+  const get = (id: number) => {
+    const row = flowById.get(id) as FlowRow | undefined;
+    return row ? toFlow(row) : null;
+  };
+
+  /** Replaces the action list of a flow; ids must belong to that flow. Runs inside the caller's transaction. */
+  const writeActions = (flowId: number, actions: ActionWrite[]): number[] => {
+    const current = new Map((actionsOf.all(flowId) as ActionRow[]).map((r) => [r.id, r]));
+    const unknown = actions.flatMap((a, i) => (a.id !== undefined && !current.has(a.id) ? [i] : []));
+    if (unknown.length) return unknown;
+    const kept = new Set(actions.flatMap((a) => (a.id === undefined ? [] : [a.id])));
+    for (const id of current.keys()) {
+      if (!kept.has(id)) db.prepare('DELETE FROM flow_actions WHERE id = ?').run(id);
+    }
+    actions.forEach((action, position) => {
+      const previous = action.id === undefined ? undefined : current.get(action.id);
+      const sealed =
+        action.routingKey === undefined
+          ? (previous?.sealed_routing_key ?? null)
+          : action.routingKey === null
+            ? null
+            : box.seal(action.routingKey);
+      const values = {
+        flow_id: flowId,
+        position,
+        type: action.type,
+        message: action.message,
+        severity: action.severity,
+        custom_details: JSON.stringify(action.customDetails),
+        sealed_routing_key: sealed,
+      };
+      if (previous) {
+        db.prepare(
+          `UPDATE flow_actions SET position = @position, type = @type, message = @message, severity = @severity,
+             custom_details = @custom_details, sealed_routing_key = @sealed_routing_key WHERE id = @id`,
+        ).run({ ...values, id: previous.id });
+      } else {
+        db.prepare(
+          `INSERT INTO flow_actions (flow_id, position, type, message, severity, custom_details, sealed_routing_key)
+           VALUES (@flow_id, @position, @type, @message, @severity, @custom_details, @sealed_routing_key)`,
+        ).run(values);
+      }
+    });
+    return [];
+  };
+
+  class Rollback extends Error {
+    constructor(readonly unknownActionIndexes: number[]) {
+      super('unknown action ids');
+    }
+  }
+
+  const inTransaction = (work: () => Flow | null): FlowWriteResult => {
+    try {
+      const flow = db.transaction(work)();
+      return flow ? { flow } : null;
+    } catch (error) {
+      if (error instanceof Rollback) return { unknownActionIndexes: error.unknownActionIndexes };
+      throw error;
+    }
+  };
+
+  return {
+    list: () => (db.prepare('SELECT * FROM flows ORDER BY id').all() as FlowRow[]).map(toFlow),
+    get,
+    create: (write) =>
+      inTransaction(() => {
+        const now = nextTimestamp();
+        const { lastInsertRowid } = db
+          .prepare('INSERT INTO flows (name, trigger_type, created, updated) VALUES (?, ?, ?, ?)')
+          .run(write.name, write.triggerType, now, now);
+        const id = Number(lastInsertRowid);
+        const unknown = writeActions(id, write.actions ?? []);
+        if (unknown.length) throw new Rollback(unknown);
+        return get(id);
+      }),
+    update: (id, write) =>
+      inTransaction(() => {
+        const row = flowById.get(id) as FlowRow | undefined;
+        if (!row) return null;
+        if (write.actions) {
+          const unknown = writeActions(id, write.actions);
+          if (unknown.length) throw new Rollback(unknown);
+        }
+        db.prepare('UPDATE flows SET name = ?, trigger_type = ?, updated = ? WHERE id = ?').run(
+          write.name ?? row.name,
+          write.triggerType ?? row.trigger_type,
+          nextTimestamp(row.updated),
+          id,
+        );
+        return get(id);
+      }),
+    remove: (id) => db.prepare('DELETE FROM flows WHERE id = ?').run(id).changes > 0,
+    action(id) {
+      const row = db.prepare('SELECT * FROM flow_actions WHERE id = ?').get(id) as ActionRow | undefined;
+      if (!row) return null;
+      return {
+        id: row.id,
+        flowId: row.flow_id,
+        routingKey: row.sealed_routing_key ? box.open(row.sealed_routing_key) : null,
+      };
+    },
+    setLastTest(actionId, lastTest) {
+      db.prepare('UPDATE flow_actions SET last_test = ? WHERE id = ?').run(JSON.stringify(lastTest), actionId);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { apiErrorFromResponse, badResponseError, networkError } from './api-error';
+import { endpoints, type EndpointName, type ResponseOf } from './contract';
+
+export interface ApiRequestOptions {
+  params?: Record<string, string | number>;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Use this token instead of the session's, e.g. to check a token before signing in with it. */
+  token?: string;
+}
+
+interface AuthHooks {
+  getToken(): string | null;
+  /** Called when the server rejects the session's token. */
+  onUnauthorized(): void;
+}
+
+// The session lives in the app shell; the shared api layer cannot import it, so the shell plugs in here.
+let auth: AuthHooks = { getToken: () => null, onUnauthorized: () => undefined };
+
+export function configureAuth(hooks: AuthHooks): void {
+  auth = hooks;
+}
+
+/** `/api/integrations/:id` + `{ id: 5 }` -> `/api/integrations/5` */
+export function buildPath(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${template}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/**
+ * The one fetch wrapper of the app: method and path from the contract's endpoint table, the bearer
+ * token from the session, every failure turned into an ApiError, every success parsed by the contract.
+ */
+export async function apiRequest<N extends EndpointName>(
+  name: N,
+  options: ApiRequestOptions = {},
+): Promise<ResponseOf<N>> {
+  const endpoint = endpoints[name];
+  const url = buildPath(endpoint.path, options.params);
+  const token = options.token ?? auth.getToken();
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: endpoint.method,
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (error) {
+    if (isAbort(error) || options.signal?.aborted) throw error;
+    throw networkError();
+  }
+
+  if (!response.ok) {
+    const error = await apiErrorFromResponse(response);
+    if (error.kind === 'unauthorized' && options.token === undefined && token) auth.onUnauthorized();
+    throw error;
+  }
+
+  const schema: z.ZodType | null = endpoint.success.schema;
+  if (schema === null) return undefined as ResponseOf<N>;
+
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    if (isAbort(error) || options.signal?.aborted) throw error;
+    throw badResponseError(response.status);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw badResponseError(response.status);
+  return parsed.data as ResponseOf<N>;
+}

@@ -1,0 +1,4 @@
+export { sessionQueries } from './session-queries';
+export { specificationQueries } from './specification-queries';
+export { integrationQueries } from './integration-queries';
+export { flowQueries } from './flow-queries';

@@ -1,0 +1,2 @@
+export { RouteErrorBoundary } from './route-error-boundary';
+export { QueryErrorAlert, errorMessage } from './query-error-alert';

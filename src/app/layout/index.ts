@@ -1,0 +1,1 @@
+export { AppLayout, mainContentId } from './app-layout';

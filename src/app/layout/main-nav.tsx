@@ -1,0 +1,39 @@
+import Box from '@mui/material/Box';
+import { NavLink } from 'react-router';
+
+const links = [
+  { to: '/integrations', label: 'Integrations' },
+  { to: '/flows', label: 'Flows' },
+];
+
+/** Plain links (NavLink sets aria-current="page"), wrapping onto their own row on small screens. */
+export function MainNav() {
+  return (
+    <Box component="nav" aria-label="Main" sx={{ order: { xs: 10, sm: 0 }, width: { xs: '100%', sm: 'auto' } }}>
+      <Box component="ul" sx={{ display: 'flex', gap: 0.5, listStyle: 'none', m: 0, p: 0 }}>
+        {links.map((link) => (
+          <li key={link.to}>
+            <Box
+              component={NavLink}
+              to={link.to}
+              sx={{
+                display: 'inline-block',
+                px: 1.5,
+                py: 0.75,
+                borderRadius: 1,
+                color: 'inherit',
+                textDecoration: 'none',
+                fontWeight: 500,
+                '&:hover': { bgcolor: 'rgba(255,255,255,0.12)' },
+                '&:focus-visible': { outline: '2px solid currentColor', outlineOffset: 2 },
+                '&[aria-current="page"]': { bgcolor: 'rgba(255,255,255,0.2)', textDecoration: 'underline' },
+              }}
+            >
+              {link.label}
+            </Box>
+          </li>
+        ))}
+      </Box>
+    </Box>
+  );
+}

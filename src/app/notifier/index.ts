@@ -1,0 +1,1 @@
+export { NotifierProvider, useNotify, type Notification } from './notifier';

@@ -1,0 +1,107 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { pagerDutyLimits } from '../../api/contract';
+import { formatKb, type EventPreview as Preview } from './build-event-preview';
+
+const fieldLabel = { tokenized_message: 'Message', custom_details: 'Additional Details' } as const;
+
+const shownChars = 20_000;
+
+/** A huge event would make every keystroke re-render megabytes of text: show its start only. */
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value, null, 2);
+  return text.length > shownChars
+    ? `${text.slice(0, shownChars)}\n… (${formatKb(text.length)} in all, cut here)`
+    : text;
+}
+
+/** The trigger event that will be sent, recomputed as the user types, with PagerDuty's limits checked. */
+export function EventPreview({ preview }: { preview: Preview }) {
+  const { event, summaryChars, eventBytes, problems } = preview;
+  const sizeShare = Math.min(100, (eventBytes / pagerDutyLimits.eventBytes) * 100);
+  return (
+    <Paper variant="outlined" component="section" aria-labelledby="event-preview-title" sx={{ p: 2 }}>
+      <Typography id="event-preview-title" variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        Event preview
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        The trigger event PagerDuty will receive, with sample values for the tokens.
+      </Typography>
+      {problems.length > 0 && (
+        <Alert severity="error" sx={{ mb: 1 }} role="alert">
+          {problems.map((p) => (
+            <div key={p.field}>
+              <strong>{fieldLabel[p.field]}:</strong> {p.message}
+            </div>
+          ))}
+        </Alert>
+      )}
+      <Box
+        component="dl"
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'max-content 1fr',
+          columnGap: 2,
+          rowGap: 0.5,
+          m: 0,
+          typography: 'body2',
+        }}
+      >
+        <dt>Summary</dt>
+        <Box component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+          {event.payload.summary}
+          <Typography
+            component="span"
+            variant="caption"
+            color={summaryChars > pagerDutyLimits.summaryChars ? 'error' : 'text.secondary'}
+            sx={{ display: 'block' }}
+          >
+            {summaryChars.toLocaleString('en-US')} / {pagerDutyLimits.summaryChars.toLocaleString('en-US')} characters
+          </Typography>
+        </Box>
+        <dt>Severity</dt>
+        <Box component="dd" sx={{ m: 0 }}>
+          {event.payload.severity}
+        </Box>
+        <dt>Routing key</dt>
+        <Box component="dd" sx={{ m: 0 }}>
+          {event.routing_key}
+        </Box>
+        <dt>Size</dt>
+        <Box component="dd" sx={{ m: 0 }}>
+          {formatKb(eventBytes)} of {formatKb(pagerDutyLimits.eventBytes)}
+          <LinearProgress
+            variant="determinate"
+            value={sizeShare}
+            color={eventBytes > pagerDutyLimits.eventBytes ? 'error' : 'primary'}
+            aria-label="Event size against PagerDuty's limit"
+            sx={{ mt: 0.5 }}
+          />
+        </Box>
+      </Box>
+      <Box
+        component="pre"
+        // Scrollable, so it must be reachable by keyboard.
+        tabIndex={0}
+        aria-label="Event JSON"
+        sx={{
+          mt: 1.5,
+          mb: 0,
+          p: 1.5,
+          maxHeight: 360,
+          overflow: 'auto',
+          fontSize: 12,
+          bgcolor: 'action.hover',
+          borderRadius: 1,
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+        }}
+      >
+        {shortJson(event)}
+      </Box>
+    </Paper>
+  );
+}

@@ -1,0 +1,103 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router';
+import type { PagerDutyAction } from '../../api/contract';
+import { severityMeanings } from './severity-meanings';
+
+export interface FlowActionsListProps {
+  actions: readonly PagerDutyAction[];
+  /** False when there is no PagerDuty integration. */
+  integrationConnected: boolean;
+  onEdit(action: PagerDutyAction): void;
+  onRemove(action: PagerDutyAction): void;
+  disabled?: boolean;
+}
+
+/** An action without an override has nowhere to send while PagerDuty is disconnected. */
+export const cannotDeliver = (action: PagerDutyAction, integrationConnected: boolean) =>
+  !integrationConnected && !action.parameters.routing_key_configured;
+
+export function FlowActionsList({ actions, integrationConnected, onEdit, onRemove, disabled }: FlowActionsListProps) {
+  if (actions.length === 0) {
+    return <Typography color="text.secondary">No PagerDuty actions yet.</Typography>;
+  }
+  return (
+    <List aria-label="PagerDuty actions" disablePadding sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+      {actions.map((action, index) => {
+        const label = `PagerDuty action ${index + 1}`;
+        return (
+          <ListItem
+            key={action.id}
+            aria-label={label}
+            sx={{
+              flexDirection: 'column',
+              alignItems: 'stretch',
+              gap: 1,
+              border: 1,
+              borderColor: 'divider',
+              borderRadius: 1,
+            }}
+          >
+            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+              <Typography
+                component="h3"
+                variant="subtitle1"
+                sx={{ fontWeight: 600, overflowWrap: 'anywhere', flex: 1 }}
+              >
+                {action.tokenized_message || '(no message)'}
+              </Typography>
+              <Chip size="small" label={`Severity: ${severityMeanings[action.parameters.severity].label}`} />
+              <Chip
+                size="small"
+                variant="outlined"
+                label={
+                  action.parameters.routing_key_configured ? "Key: this action's override" : "Key: the integration's"
+                }
+              />
+            </Box>
+            {action.last_test && (
+              <Typography variant="body2" color="text.secondary">
+                Last test {new Date(action.last_test.at).toLocaleString('en-GB')}:{' '}
+                {action.last_test.outcome === 'delivered' ? 'delivered' : `failed (${action.last_test.message})`}
+              </Typography>
+            )}
+            {cannotDeliver(action, integrationConnected) && (
+              <Alert severity="warning">
+                Cannot deliver: PagerDuty is not connected.{' '}
+                <Link component={RouterLink} to="/integrations/pagerduty/connect">
+                  Connect PagerDuty
+                </Link>
+              </Alert>
+            )}
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              <Button
+                size="small"
+                variant="outlined"
+                onClick={() => onEdit(action)}
+                aria-label={`Edit ${label}`}
+                disabled={disabled}
+              >
+                Edit
+              </Button>
+              <Button
+                size="small"
+                color="error"
+                onClick={() => onRemove(action)}
+                aria-label={`Remove ${label}`}
+                disabled={disabled}
+              >
+                Remove
+              </Button>
+            </Box>
+          </ListItem>
+        );
+      })}
+    </List>
+  );
+}

@@ -1,0 +1,38 @@
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import type { Ref } from 'react';
+import { triggerTypeLabels, triggerTypeSchema, type TriggerType } from '../../api/contract';
+
+export interface TriggerTypeSelectProps {
+  value: TriggerType;
+  onChange(value: TriggerType): void;
+  onBlur?(): void;
+  inputRef?: Ref<HTMLInputElement>;
+  error?: string;
+  disabled?: boolean;
+  id: string;
+}
+
+export function TriggerTypeSelect({ value, onChange, onBlur, inputRef, error, disabled, id }: TriggerTypeSelectProps) {
+  return (
+    <TextField
+      id={id}
+      select
+      label="Trigger type"
+      value={value}
+      onChange={(e) => onChange(triggerTypeSchema.parse(e.target.value))}
+      onBlur={onBlur}
+      inputRef={inputRef}
+      error={Boolean(error)}
+      helperText={error ?? 'What starts the flow; it decides which message tokens exist.'}
+      disabled={disabled}
+      fullWidth
+    >
+      {triggerTypeSchema.options.map((type) => (
+        <MenuItem key={type} value={type}>
+          {triggerTypeLabels[type]}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}

@@ -1,0 +1,106 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import type { Integration } from '../../api/contract';
+import { flowQueries } from '../../api/queries';
+import { errorMessage } from '../../app/errors';
+import { useNotify } from '../../app/notifier';
+import { successMessages, useDeleteIntegration } from './integration-mutations';
+import { flowsUsingPagerDuty, isPagerDuty } from './integration-model';
+
+interface DisconnectDialogProps {
+  integration: Integration;
+  label: string;
+  open: boolean;
+  onClose(): void;
+  onDisconnected?(): void;
+}
+
+export function DisconnectDialog({ integration, label, open, onClose, onDisconnected }: DisconnectDialogProps) {
+  const notify = useNotify();
+  const pagerDuty = isPagerDuty(integration.type);
+  const flows = useQuery({ ...flowQueries.list(), enabled: open && pagerDuty });
+  const remove = useDeleteIntegration();
+  const affected = flows.data ? flowsUsingPagerDuty(flows.data) : [];
+  const titleId = `disconnect-${integration.id}-title`;
+
+  const confirm = () =>
+    remove.mutate(integration.id, {
+      onSuccess: () => {
+        notify({ message: successMessages.disconnected, severity: 'success' });
+        onClose();
+        onDisconnected?.();
+      },
+    });
+
+  return (
+    <Dialog
+      open={open}
+      onClose={remove.isPending ? undefined : onClose}
+      aria-labelledby={titleId}
+      maxWidth="sm"
+      fullWidth
+    >
+      <DialogTitle id={titleId}>Disconnect {label}?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          The stored credentials are deleted. You can connect {label} again at any time.
+        </DialogContentText>
+        {pagerDuty && (
+          <>
+            {flows.isPending && (
+              <Typography role="status" sx={{ mt: 2, display: 'flex', alignItems: 'center', gap: 1 }}>
+                <CircularProgress size={16} aria-hidden /> Checking which Flows send to PagerDuty…
+              </Typography>
+            )}
+            {flows.isError && (
+              <Alert severity="warning" sx={{ mt: 2 }}>
+                Could not check which Flows use PagerDuty ({errorMessage(flows.error)}). Flows with PagerDuty actions
+                will stop delivering until {label} is connected again.
+              </Alert>
+            )}
+            {flows.isSuccess && affected.length === 0 && (
+              <DialogContentText sx={{ mt: 2 }}>No Flow sends notifications to PagerDuty.</DialogContentText>
+            )}
+            {affected.length > 0 && (
+              <Alert severity="warning" sx={{ mt: 2 }}>
+                These Flows have PagerDuty actions that will stop delivering until {label} is connected again. The Flows
+                and their actions are not deleted.
+                <List dense aria-label="Affected Flows">
+                  {affected.map((flow) => (
+                    <ListItem key={flow.id} disableGutters>
+                      <ListItemText primary={flow.name} />
+                    </ListItem>
+                  ))}
+                </List>
+              </Alert>
+            )}
+          </>
+        )}
+        {remove.isError && (
+          <Alert severity="error" sx={{ mt: 2 }} role="alert">
+            {errorMessage(remove.error)}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={remove.isPending}>
+          Cancel
+        </Button>
+        <Button color="error" variant="contained" onClick={confirm} disabled={remove.isPending}>
+          {remove.isPending ? 'Disconnecting…' : 'Disconnect'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

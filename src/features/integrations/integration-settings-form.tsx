@@ -1,0 +1,85 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
+import { useNotify } from '../../app/notifier';
+import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
+import { successMessages, useUpdateIntegration } from './integration-mutations';
+import { configuredSecretFields, currentValues, isPagerDuty } from './integration-model';
+import { applySubmitError } from './submit-error';
+import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
+import { UnsavedChangesPrompt } from './unsaved-changes-prompt';
+
+/** The connect form in edit mode: stored secrets show as Configured; Update sends only what changed. */
+export function IntegrationSettingsForm({ spec, integration }: { spec: IntegrationSpec; integration: Integration }) {
+  const current = useMemo(() => currentValues(spec.properties, integration), [spec.properties, integration]);
+  const configuredSecrets = useMemo(() => configuredSecretFields(spec.properties), [spec.properties]);
+  const form = useSpecForm(spec.properties, { mode: 'edit', current, configuredSecrets });
+  useClearServerErrorsOnEdit(form);
+  const update = useUpdateIntegration(integration.id);
+  const notify = useNotify();
+  const [formError, setFormError] = useState<string | null>(null);
+  const { isDirty } = form.formState;
+  const pagerDuty = isPagerDuty(spec.type);
+
+  const submit = form.handleSubmit((values) => {
+    setFormError(null);
+    // toPayload yields only strings, numbers, booleans, null and plain objects: the contract's property values.
+    const body = toPayload(spec.properties, values, {
+      onlyDirty: form.formState.dirtyFields,
+    }) as UpdateIntegrationRequest;
+    update.mutate(body, {
+      onSuccess: (saved) => {
+        // Back to the stored state: a replaced key shows as Configured again and the form is clean.
+        form.reset(
+          buildDefaultValues(spec.properties, {
+            mode: 'edit',
+            current: currentValues(spec.properties, saved),
+            configuredSecrets,
+          }),
+        );
+        notify({ message: successMessages.updated, severity: 'success' });
+      },
+      onError: (error) => setFormError(applySubmitError(spec.properties, error, form.setError)),
+    });
+  });
+
+  return (
+    <Box
+      component="form"
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      aria-label={`Edit ${spec.label} Integration`}
+    >
+      <Stack spacing={2}>
+        {formError && (
+          <Alert severity="error" role="alert">
+            {formError}
+          </Alert>
+        )}
+        <SpecFields properties={spec.properties} form={form} disabled={update.isPending} idPrefix="settings" />
+        {update.isPending && (
+          <Box role="status">
+            <LinearProgress aria-hidden sx={{ mb: 1 }} />
+            <Typography variant="body2">
+              {pagerDuty ? 'Saving; a new Routing Key is validated with PagerDuty first…' : 'Saving…'}
+            </Typography>
+          </Box>
+        )}
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          <Button type="submit" variant="contained" disabled={update.isPending}>
+            Update
+          </Button>
+          <Button onClick={() => form.reset()} disabled={update.isPending || !isDirty}>
+            Discard changes
+          </Button>
+        </Box>
+      </Stack>
+      <UnsavedChangesPrompt when={isDirty && !update.isPending} />
+    </Box>
+  );
+}

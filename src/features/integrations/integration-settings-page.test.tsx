@@ -1,0 +1,108 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockApi } from '../../api/mock-fetch';
+import type { IntegrationSpec } from '../../api/contract';
+import { renderWithProviders } from '../../app/testing/render-with-providers';
+import { pagerDutyIntegration, pagerDutySpec } from '../../app/testing/samples';
+import { IntegrationSettingsPage } from './integration-settings-page';
+
+const spec: IntegrationSpec = {
+  ...pagerDutySpec,
+  properties: [
+    ...pagerDutySpec.properties,
+    { field: 'service_name', map_to: 'service_name', type: 'string', title: 'Service name' },
+  ],
+};
+const stored = { ...pagerDutyIntegration, service_name: 'Checkout' };
+
+function renderSettings(putReply: (body: unknown) => unknown = (body) => ({ ...stored, ...(body as object) })) {
+  const api = mockApi({
+    'GET /api/integrations-specifications': { body: [spec] },
+    'GET /api/integrations/5': { body: stored },
+    'GET /api/integrations': { body: [stored] },
+    'PUT /api/integrations/5': ({ body }) => ({ body: putReply(body) }),
+  });
+  const utils = renderWithProviders(<IntegrationSettingsPage />, {
+    path: '/integrations/5',
+    route: '/integrations/:id',
+  });
+  return { api, ...utils };
+}
+
+describe('IntegrationSettingsPage', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows type, status and times, with the key Configured and never its value', async () => {
+    const { api } = renderSettings();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Edit PagerDuty Integration' })).toBeInTheDocument();
+    expect(screen.getByText('Configured')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Replace Routing Key' })).toBeInTheDocument();
+    expect(screen.getByLabelText('Service name')).toHaveValue('Checkout');
+    expect(api.calls().sort()).toEqual(['GET /api/integrations-specifications', 'GET /api/integrations/5']);
+  });
+
+  it('sends only the changed field and no secret when the key was not replaced', async () => {
+    const { api } = renderSettings();
+    const user = userEvent.setup();
+    const name = await screen.findByLabelText('Service name');
+    await user.clear(name);
+    await user.type(name, 'Payments');
+    await user.click(screen.getByRole('button', { name: 'Update' }));
+
+    expect(await screen.findByText('The Integration has been successfully updated')).toBeInTheDocument();
+    const put = api.requests.find((request) => request.method === 'PUT');
+    expect(put?.body).toEqual({ service_name: 'Payments' });
+  });
+
+  it('keeps the stored key when Update is pressed without changes: the body carries no secret', async () => {
+    const { api } = renderSettings();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Update' }));
+    expect(await screen.findByText('The Integration has been successfully updated')).toBeInTheDocument();
+    const put = api.requests.find((request) => request.method === 'PUT');
+    expect(put?.body).toEqual({});
+  });
+
+  it('sends the new key when it is replaced, and only that', async () => {
+    const { api } = renderSettings(() => stored);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Replace Routing Key' }));
+    await user.type(screen.getByLabelText(/^New Routing Key/), 'newkeynewkeynewkeynewkeynewkey12');
+    await user.click(screen.getByRole('button', { name: 'Update' }));
+
+    await waitFor(() => expect(api.requests.some((request) => request.method === 'PUT')).toBe(true));
+    const put = api.requests.find((request) => request.method === 'PUT');
+    expect(put?.body).toEqual({ api_access_token: 'newkeynewkeynewkeynewkeynewkey12' });
+    // Back to Configured: the typed key is not kept on screen after saving.
+    expect(await screen.findByRole('button', { name: 'Replace Routing Key' })).toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain('newkeynewkeynewkeynewkeynewkey12');
+  });
+
+  it('asks before leaving with unsaved changes', async () => {
+    const { router } = renderSettings();
+    const user = userEvent.setup();
+    const name = await screen.findByLabelText('Service name');
+    await user.type(name, ' 2');
+    await user.click(screen.getByRole('link', { name: 'Back to Integrations' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Stay' }));
+    expect(router.state.location.pathname).toBe('/integrations/5');
+    expect(name).toHaveValue('Checkout 2');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole('link', { name: 'Back to Integrations' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/integrations'));
+  });
+
+  it('says when the integration does not exist', async () => {
+    mockApi({
+      'GET /api/integrations-specifications': { body: [spec] },
+      'GET /api/integrations/9': { status: 404, body: { detail: 'Integration 9 not found' } },
+    });
+    renderWithProviders(<IntegrationSettingsPage />, { path: '/integrations/9', route: '/integrations/:id' });
+    expect(await screen.findByRole('heading', { name: 'Integration not found' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,42 @@
+import type { UseFormSetError } from 'react-hook-form';
+import { isApiError } from '../../api/api-error';
+import type { SpecProperty } from '../../api/contract';
+import { applyServerErrors, type SpecFormValues } from '../../spec-form';
+
+function pagerDutyReason(detail: string, reply: { message?: string; errors?: string[] } | undefined): string {
+  const extra = [reply?.message, ...(reply?.errors ?? [])].filter(
+    (part): part is string => Boolean(part) && !detail.includes(part as string),
+  );
+  return extra.length ? `${detail} PagerDuty said: ${extra.join('; ')}` : detail;
+}
+
+/**
+ * Puts a failed save where the user is looking: field issues on their fields, a refused key on the secret
+ * field, anything else as one sentence for above the form. Returns that sentence, or null if all landed on fields.
+ */
+export function applySubmitError(
+  properties: readonly SpecProperty[],
+  error: unknown,
+  setError: UseFormSetError<SpecFormValues>,
+): string | null {
+  if (!isApiError(error)) return 'Saving failed unexpectedly. Your changes are kept; please try again.';
+  if (error.fieldErrors.length > 0) {
+    const unmatched = applyServerErrors(properties, error.fieldErrors, setError);
+    return unmatched.length ? unmatched.join(' ') : null;
+  }
+  if (error.code === 'invalid_key') {
+    const secret =
+      properties.find((property) => property.secret && property.required) ?? properties.find((p) => p.secret);
+    if (secret) {
+      setError(
+        secret.field,
+        { type: 'server', message: pagerDutyReason(error.detail, error.pagerduty) },
+        { shouldFocus: true },
+      );
+      return null;
+    }
+  }
+  if (error.kind === 'rate_limited' && error.retryAfter !== undefined && !/try again/i.test(error.detail))
+    return `${error.detail} Try again in ${Math.max(1, Math.ceil(error.retryAfter))} seconds.`;
+  return error.pagerduty ? pagerDutyReason(error.detail, error.pagerduty) : error.detail;
+}

@@ -1,0 +1,67 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Send from '@mui/icons-material/Send';
+import { useEffect, useRef } from 'react';
+import type { TestNotificationRequest } from '../../api/contract';
+import { TestResultCard, type TestOutcome } from './test-result-card';
+import { useSendTest } from './use-send-test';
+
+export interface SendTestProps {
+  /** The request from the form as it is now, or null when the form is invalid (it then shows its errors). */
+  prepare(): Promise<TestNotificationRequest | null>;
+  onOutcome?(outcome: TestOutcome): void;
+  disabled?: boolean;
+}
+
+/** **Send test** with its warning, progress and the result card that stays on screen. */
+export function SendTest({ prepare, onOutcome, disabled }: SendTestProps) {
+  const { send, pending, outcome } = useSendTest(onOutcome);
+  // A second press while the form is still validating must not send twice.
+  const preparing = useRef(false);
+
+  const onClick = async () => {
+    if (pending || preparing.current) return;
+    preparing.current = true;
+    try {
+      const body = await prepare();
+      if (body) send(body);
+    } finally {
+      preparing.current = false;
+    }
+  };
+
+  const resultRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    // The result may land below the fold of a side panel: bring it into view.
+    if (outcome) resultRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [outcome]);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+      <Alert severity="warning" variant="outlined">
+        A test sends a real trigger event: PagerDuty opens an incident and may page whoever is on call (validating a key
+        does not).
+      </Alert>
+      <Box>
+        <Button
+          variant="outlined"
+          onClick={() => void onClick()}
+          disabled={disabled || pending}
+          aria-busy={pending}
+          startIcon={pending ? <CircularProgress size={16} aria-hidden /> : <Send aria-hidden />}
+        >
+          {pending ? 'Sending test…' : 'Send test'}
+        </Button>
+      </Box>
+      <Box aria-live="polite">
+        {outcome && !pending && (
+          <Box role="region" aria-label="Test result" ref={resultRef}>
+            <TestResultCard outcome={outcome} />
+          </Box>
+        )}
+      </Box>
+    </Box>
+  );
+}

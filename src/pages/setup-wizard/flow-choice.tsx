@@ -1,0 +1,87 @@
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { triggerTypeLabels, type Flow } from '../../api/contract';
+import { TriggerTypeSelect } from '../../features/flow-actions';
+import type { FlowChoice as Choice } from './wizard-storage';
+
+export interface FlowChoiceProps {
+  value: Choice;
+  onChange(value: Choice): void;
+  flows: readonly Flow[];
+  errors: { name?: string; flowId?: string };
+}
+
+/** Which flow the notification belongs to: one that exists, or a new one named here. */
+export function FlowChoice({ value, onChange, flows, errors }: FlowChoiceProps) {
+  return (
+    <Stack spacing={2}>
+      <FormControl>
+        <FormLabel id="flow-choice-label">Send this notification from</FormLabel>
+        <RadioGroup
+          row
+          aria-labelledby="flow-choice-label"
+          value={value.mode}
+          onChange={(e) =>
+            onChange(
+              e.target.value === 'existing'
+                ? { mode: 'existing', flowId: flows[0]?.id ?? null }
+                : { mode: 'new', name: '', trigger_type: 'anomaly' },
+            )
+          }
+        >
+          <FormControlLabel value="new" control={<Radio />} label="A new flow" />
+          <FormControlLabel
+            value="existing"
+            control={<Radio />}
+            label="An existing flow"
+            disabled={flows.length === 0}
+          />
+        </RadioGroup>
+      </FormControl>
+      {value.mode === 'new' ? (
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <TextField
+            id="wizard-flow-name"
+            label="Flow name"
+            required
+            value={value.name}
+            onChange={(e) => onChange({ ...value, name: e.target.value })}
+            error={Boolean(errors.name)}
+            helperText={errors.name ?? 'For example "Orders freshness".'}
+            fullWidth
+            slotProps={{ htmlInput: { maxLength: 200 } }}
+          />
+          <TriggerTypeSelect
+            id="wizard-flow-trigger"
+            value={value.trigger_type}
+            onChange={(trigger_type) => onChange({ ...value, trigger_type })}
+          />
+        </Stack>
+      ) : (
+        <TextField
+          id="wizard-flow-existing"
+          select
+          label="Flow"
+          required
+          value={flows.some((f) => f.id === value.flowId) ? (value.flowId ?? '') : ''}
+          onChange={(e) => onChange({ mode: 'existing', flowId: Number(e.target.value) })}
+          error={Boolean(errors.flowId)}
+          helperText={errors.flowId}
+          fullWidth
+        >
+          {flows.map((flow) => (
+            <MenuItem key={flow.id} value={flow.id}>
+              {flow.name} ({triggerTypeLabels[flow.trigger_type]})
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+    </Stack>
+  );
+}

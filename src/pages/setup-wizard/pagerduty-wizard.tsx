@@ -1,0 +1,296 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import { useEffect, useRef, useState } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useSearchParams } from 'react-router';
+import { isApiError } from '../../api/api-error';
+import type { Flow, Integration } from '../../api/contract';
+import { useNotify } from '../../app/notifier';
+import {
+  ActionEditor,
+  currentFingerprint,
+  keyChoice,
+  newFlowSchema,
+  previewOf,
+  toActionInput,
+  toDraft,
+  toTestRequest,
+  useActionForm,
+} from '../../features/flow-actions';
+import { SendTest } from '../../features/test-notification';
+import type { SpecFormValues } from '../../spec-form';
+import type { ActionDependencies } from '../use-action-dependencies';
+import { ConfirmUntestedDialog } from './confirm-untested-dialog';
+import { ConnectStep } from './connect-step';
+import { DoneStep } from './done-step';
+import { FlowChoice } from './flow-choice';
+import { LeaveWizardPrompt } from './leave-wizard-prompt';
+import { useSaveWizardAction } from './use-save-wizard-action';
+import {
+  emptyDraft,
+  loadDraft,
+  parseStep,
+  saveDraft,
+  stepLabels,
+  wizardSteps,
+  type WizardDraft,
+  type WizardStep,
+} from './wizard-storage';
+
+const type = 'pagerduty';
+
+interface TestRecord {
+  outcome: 'delivered' | 'failed';
+  fingerprint: string;
+}
+
+function initialDraft(step: WizardStep): WizardDraft {
+  const stored = loadDraft(type);
+  // A finished setup is only shown again on its own Done page; opening the wizard anew starts over.
+  if (!stored || (stored.saved && step !== 'done')) return emptyDraft;
+  return stored;
+}
+
+/** Connect -> Notification -> Send test -> Done, the step in the URL and the non-secret values in sessionStorage. */
+export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flows: readonly Flow[] }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = parseStep(searchParams.get('step'));
+  const [initial] = useState(() => initialDraft(requested));
+  const [draft, setDraft] = useState<WizardDraft>(initial);
+  const [connected, setConnected] = useState<Integration | undefined>();
+  const [lastTest, setLastTest] = useState<TestRecord | null>(null);
+  const [choiceErrors, setChoiceErrors] = useState<{ name?: string; flowId?: string }>({});
+  const [confirming, setConfirming] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const { properties } = deps;
+  const form = useActionForm(properties, undefined, initial.action);
+  const values = useWatch({ control: form.control }) as SpecFormValues;
+  const save = useSaveWizardAction();
+  const notify = useNotify();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const integration = deps.integration ?? connected;
+  let step = requested;
+  if (step !== 'connect' && !integration) step = 'connect';
+  if (step === 'done' && !draft.saved) step = 'test';
+  const stepIndex = wizardSteps.indexOf(step);
+
+  // Everything but the routing key survives a reload of this tab.
+  const overrideTyped = keyChoice(values.routing_key).last4 !== undefined;
+  useEffect(() => {
+    saveDraft(type, { ...draft, action: toDraft(values), overrideTyped });
+  }, [draft, values, overrideTyped]);
+
+  const firstRender = useRef(true);
+  useEffect(() => {
+    // Keyboard and screen reader users land on the new step's heading.
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+  }, [step]);
+
+  const goTo = (next: WizardStep) => setSearchParams({ step: next });
+
+  const choice = draft.flowChoice;
+  const chosenFlowId = choice.mode === 'existing' ? choice.flowId : null;
+  const chosenFlow = flows.find((f) => f.id === chosenFlowId);
+  const triggerType = draft.flowChoice.mode === 'new' ? draft.flowChoice.trigger_type : chosenFlow?.trigger_type;
+  const context = {
+    triggerType: triggerType ?? 'anomaly',
+    tokens: deps.tokensFor(triggerType ?? 'anomaly'),
+    allTokens: deps.allTokens,
+    flowName: draft.flowChoice.mode === 'new' ? draft.flowChoice.name : chosenFlow?.name,
+    flowId: chosenFlow?.id,
+  };
+
+  const checkChoice = () => {
+    const choice = draft.flowChoice;
+    if (choice.mode === 'new') {
+      const parsed = newFlowSchema.safeParse({ name: choice.name, trigger_type: choice.trigger_type });
+      const nameIssue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === 'name')?.message;
+      setChoiceErrors(nameIssue ? { name: nameIssue } : {});
+      return !nameIssue;
+    }
+    const ok = chosenFlow !== undefined;
+    setChoiceErrors(ok ? {} : { flowId: 'Choose a flow' });
+    return ok;
+  };
+
+  const nextFromNotification = async () => {
+    const choiceOk = checkChoice();
+    const formOk = await form.trigger(undefined, { shouldFocus: choiceOk });
+    if (!choiceOk)
+      document.getElementById(draft.flowChoice.mode === 'new' ? 'wizard-flow-name' : 'wizard-flow-existing')?.focus();
+    if (!choiceOk || !formOk) return;
+    if (previewOf(properties, form.getValues(), context).problems.length > 0) return;
+    goTo('test');
+  };
+
+  const prepareTest = async () => {
+    if (!(await form.trigger())) return null;
+    return toTestRequest(properties, form.getValues(), context);
+  };
+
+  const fingerprint = currentFingerprint(properties, values);
+  const untestedReason =
+    lastTest === null
+      ? 'never'
+      : lastTest.outcome === 'failed'
+        ? 'failed'
+        : lastTest.fingerprint !== fingerprint
+          ? 'changed'
+          : null;
+
+  const doSave = () => {
+    setSaveError(null);
+    const action = toActionInput(properties, form.getValues());
+    save.mutate(
+      { choice: draft.flowChoice, action },
+      {
+        onSuccess: (flow) => {
+          setConfirming(false);
+          setDraft((d) => ({
+            ...d,
+            saved: { flowId: flow.id, flowName: flow.name },
+            lastOutcome: lastTest?.outcome ?? null,
+          }));
+          notify({
+            message:
+              draft.flowChoice.mode === 'new'
+                ? 'The Flow has been successfully created'
+                : 'The Flow has been successfully updated',
+            severity: 'success',
+          });
+          goTo('done');
+        },
+        onError: (error) => {
+          setConfirming(false);
+          setSaveError(isApiError(error) ? error.detail : 'The notification could not be saved.');
+        },
+      },
+    );
+  };
+
+  const finish = () => (untestedReason ? setConfirming(true) : doSave());
+  const key = keyChoice(values.routing_key);
+  const keyLabel =
+    key.source === 'override'
+      ? `This action's override${key.last4 ? ` (…${key.last4})` : ''}`
+      : "The integration's key";
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
+      <title>{`Set up PagerDuty: ${stepLabels[step]} · Qualytics Integrations`}</title>
+      <Typography variant="h1">Set up PagerDuty</Typography>
+      <Stepper activeStep={stepIndex} alternativeLabel aria-label="Setup steps" component="ol" sx={{ pl: 0 }}>
+        {wizardSteps.map((s, i) => (
+          <Step key={s} completed={i < stepIndex || (s === 'connect' && Boolean(integration))} component="li">
+            <StepLabel aria-current={i === stepIndex ? 'step' : undefined}>{stepLabels[s]}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      <LeaveWizardPrompt when={step === 'notification' || step === 'test'} />
+      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }} component="section" aria-labelledby="wizard-step-title">
+        {!(step === 'connect' && !integration) && (
+          <Typography
+            id="wizard-step-title"
+            variant="h2"
+            ref={headingRef}
+            tabIndex={-1}
+            sx={{ mb: 2, outline: 'none' }}
+          >
+            Step {stepIndex + 1} of {wizardSteps.length}: {stepLabels[step]}
+          </Typography>
+        )}
+        {step === 'connect' && (
+          <ConnectStep
+            integration={integration}
+            onConnected={(i) => {
+              setConnected(i);
+              goTo('notification');
+            }}
+            onNext={() => goTo('notification')}
+          />
+        )}
+        {step === 'notification' && (
+          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
+            {initial.overrideTyped && keyChoice(values.routing_key).source === 'integration' && (
+              <Alert severity="info">
+                A routing key override is never kept across a reload: type it again if this notification needs one.
+              </Alert>
+            )}
+            <FlowChoice
+              value={draft.flowChoice}
+              onChange={(flowChoice) => setDraft((d) => ({ ...d, flowChoice }))}
+              flows={flows}
+              errors={choiceErrors}
+            />
+            <ActionEditor
+              form={form}
+              properties={properties}
+              integrationConnected={Boolean(integration)}
+              {...context}
+            />
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              <Button onClick={() => goTo('connect')}>Back</Button>
+              <Button variant="contained" onClick={() => void nextFromNotification()}>
+                Next: Send test
+              </Button>
+            </Box>
+          </Box>
+        )}
+        {step === 'test' && (
+          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+            <Typography>
+              Send the notification as it is now to PagerDuty and see what the on-call person will get. Then save it to
+              the flow{context.flowName ? ` “${context.flowName}”` : ''}.
+            </Typography>
+            <SendTest
+              prepare={prepareTest}
+              onOutcome={(outcome) =>
+                setLastTest({ outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint })
+              }
+            />
+            {saveError && (
+              <Alert severity="error" role="alert">
+                {saveError}
+              </Alert>
+            )}
+            <Box sx={{ display: 'flex', gap: 1 }}>
+              <Button onClick={() => goTo('notification')}>Back</Button>
+              <Button variant="contained" onClick={finish} loading={save.isPending && !confirming}>
+                Save and finish
+              </Button>
+            </Box>
+            <ConfirmUntestedDialog
+              open={confirming}
+              reason={untestedReason ?? 'never'}
+              onCancel={() => setConfirming(false)}
+              onConfirm={doSave}
+              saving={save.isPending}
+            />
+          </Box>
+        )}
+        {step === 'done' && draft.saved && (
+          <DoneStep
+            flowId={draft.saved.flowId}
+            flowName={draft.saved.flowName}
+            integrationId={integration?.id}
+            message={typeof values.tokenized_message === 'string' ? values.tokenized_message : ''}
+            severity={previewOf(properties, values, context).event.payload.severity}
+            keyLabel={keyLabel}
+            tested={draft.lastOutcome}
+          />
+        )}
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { triggerTypeSchema } from '../../api/contract';
+
+export const wizardSteps = ['connect', 'notification', 'test', 'done'] as const;
+export type WizardStep = (typeof wizardSteps)[number];
+export const stepLabels: Record<WizardStep, string> = {
+  connect: 'Connect',
+  notification: 'Notification',
+  test: 'Send test',
+  done: 'Done',
+};
+
+export const flowChoiceSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('existing'), flowId: z.number().int().positive().nullable() }),
+  z.object({ mode: z.literal('new'), name: z.string(), trigger_type: triggerTypeSchema }),
+]);
+export type FlowChoice = z.infer<typeof flowChoiceSchema>;
+
+/**
+ * What survives a reload of the wizard. Never a routing key: only whether one had been typed, so the user can be
+ * told to type it again.
+ */
+const wizardDraftSchema = z.object({
+  flowChoice: flowChoiceSchema,
+  action: z.object({ tokenized_message: z.string(), severity: z.unknown(), custom_details: z.unknown() }),
+  overrideTyped: z.boolean(),
+  lastOutcome: z.enum(['delivered', 'failed']).nullable(),
+  saved: z.object({ flowId: z.number(), flowName: z.string() }).nullable(),
+});
+export type WizardDraft = z.infer<typeof wizardDraftSchema>;
+
+export const emptyDraft: WizardDraft = {
+  flowChoice: { mode: 'new', name: '', trigger_type: 'anomaly' },
+  action: { tokenized_message: '', severity: undefined, custom_details: undefined },
+  overrideTyped: false,
+  lastOutcome: null,
+  saved: null,
+};
+
+const storageKey = (type: string) => `qualytics.setup-wizard.${type}`;
+
+export function loadDraft(type: string): WizardDraft | null {
+  try {
+    const text = sessionStorage.getItem(storageKey(type));
+    if (!text) return null;
+    const parsed = wizardDraftSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveDraft(type: string, draft: WizardDraft): void {
+  try {
+    sessionStorage.setItem(storageKey(type), JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the wizard still works, it just will not survive a reload.
+  }
+}
+
+export function clearDraft(type: string): void {
+  try {
+    sessionStorage.removeItem(storageKey(type));
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+export function parseStep(value: string | null): WizardStep {
+  return wizardSteps.find((s) => s === value) ?? 'connect';
+}

@@ -1,0 +1,28 @@
+import { useQueries } from '@tanstack/react-query';
+import type { MessageToken, SpecProperty, TriggerType } from '../api/contract';
+import { integrationQueries, specificationQueries } from '../api/queries';
+
+/** What the PagerDuty action editor needs from the server, loaded in parallel. */
+export function useActionDependencies() {
+  const [specs, tokens, integrations] = useQueries({
+    queries: [specificationQueries.actionNotifications(), specificationQueries.tokens(), integrationQueries.list()],
+  });
+  const spec = specs.data?.find((s) => s.type === 'PagerDuty');
+  const allTokens: MessageToken[] = (tokens.data ?? []).flatMap((t) => t.tokens);
+  const properties: readonly SpecProperty[] = spec?.properties ?? [];
+  const failed = [specs, tokens, integrations].find((q) => q.isError);
+  return {
+    pending: specs.isPending || tokens.isPending || integrations.isPending,
+    error: failed?.error ?? null,
+    retry: () => {
+      for (const q of [specs, tokens, integrations]) if (q.isError) void q.refetch();
+    },
+    specMissing: specs.isSuccess && !spec,
+    properties,
+    allTokens,
+    tokensFor: (trigger: TriggerType) => tokens.data?.find((t) => t.trigger_type === trigger)?.tokens ?? [],
+    integration: integrations.data?.find((i) => i.type === 'pagerduty'),
+  };
+}
+
+export type ActionDependencies = ReturnType<typeof useActionDependencies>;

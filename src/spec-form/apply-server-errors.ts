@@ -1,0 +1,50 @@
+import type { UseFormSetError } from 'react-hook-form';
+import type { SpecProperty, ValidationIssue } from '../api/contract';
+import { normalizeProperties, parentKeyOf } from './normalize-properties';
+import type { NormalizedProperty, SpecFormValues } from './types';
+
+/** The field a `loc` names: `[..., field]` for top-level fields or `[..., map_to, field]` for nested ones. */
+function fieldForLoc(properties: NormalizedProperty[], loc: readonly (string | number)[]): string | undefined {
+  const path = loc[0] === 'body' ? loc.slice(1) : loc;
+  for (let index = 0; index < path.length; index += 1) {
+    const segment = path[index];
+    if (typeof segment !== 'string') continue;
+    const next = path[index + 1];
+    for (const property of properties) {
+      const parent = parentKeyOf(property);
+      if (parent ? segment === parent && next === property.field : segment === property.field) return property.field;
+    }
+  }
+  // Some servers report nested fields without their parent (["body", "routing_key"]).
+  const last = path.findLast((segment): segment is string => typeof segment === 'string');
+  return properties.find((property) => property.field === last)?.field;
+}
+
+/**
+ * Puts server `detail` issues onto the matching fields (loc like ["body", "api_access_token"] or
+ * ["body", "parameters", "routing_key"]) and returns the messages that match no field, for the caller to show above
+ * the form. Values are untouched, so everything typed stays. The first matched field gets focus.
+ */
+export function applyServerErrors(
+  properties: readonly SpecProperty[] | unknown,
+  issues: readonly ValidationIssue[],
+  setError: UseFormSetError<SpecFormValues>,
+): string[] {
+  const normalized = normalizeProperties(properties);
+  const byField = new Map<string, string[]>();
+  const unmatched: string[] = [];
+  for (const issue of issues) {
+    const field = Array.isArray(issue.loc) ? fieldForLoc(normalized, issue.loc) : undefined;
+    if (!field) {
+      unmatched.push(issue.msg);
+      continue;
+    }
+    byField.set(field, [...(byField.get(field) ?? []), issue.msg]);
+  }
+  let first = true;
+  for (const [field, messages] of byField) {
+    setError(field, { type: 'server', message: messages.join(' ') }, { shouldFocus: first });
+    first = false;
+  }
+  return unmatched;
+}

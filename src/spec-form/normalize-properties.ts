@@ -1,0 +1,121 @@
+import type { SpecProperty } from '../api/contract';
+import type { FieldKind, NormalizedProperty } from './types';
+
+const knownKinds: Record<string, FieldKind> = {
+  string: 'string',
+  text: 'string',
+  enum: 'enum',
+  boolean: 'boolean',
+  bool: 'boolean',
+  integer: 'integer',
+  int: 'integer',
+  number: 'number',
+  float: 'number',
+  object: 'object',
+};
+
+type EnumOption = { label: string; value: string | number };
+
+const cache = new WeakMap<object, NormalizedProperty[]>();
+const normalized = new WeakSet<object>();
+
+/** True for the objects `normalizeProperties` returned (a raw spec could carry a `kind` key of its own). */
+export function isNormalizedProperty(property: object): property is NormalizedProperty {
+  return normalized.has(property);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function nonBlankString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function normalizeOptions(raw: unknown): EnumOption[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const options: EnumOption[] = [];
+  for (const entry of raw) {
+    // Specs in the wild sometimes list bare values instead of {label, value}.
+    const candidate = isRecord(entry) ? entry.value : entry;
+    if (typeof candidate !== 'string' && typeof candidate !== 'number') continue;
+    if (typeof candidate === 'number' && !Number.isFinite(candidate)) continue;
+    const key = String(candidate);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const label = isRecord(entry) ? nonBlankString(entry.label) : undefined;
+    options.push({ label: label ?? key, value: candidate });
+  }
+  return options;
+}
+
+function normalizeOne(raw: Record<string, unknown>, field: string): NormalizedProperty {
+  const title = nonBlankString(raw.title) ?? field;
+  const rawType = raw.type;
+  const typeName = typeof rawType === 'string' ? rawType.trim().toLowerCase() : '';
+  let kind: FieldKind = knownKinds[typeName] ?? 'unknown';
+  let note: string | undefined;
+  const values = normalizeOptions(raw.values);
+
+  if (kind === 'unknown') {
+    const shown = typeof rawType === 'string' ? rawType : JSON.stringify(rawType ?? null);
+    note = `Unsupported field type "${shown}": entered as text`;
+  }
+  if (kind === 'enum' && values.length === 0) {
+    kind = 'string';
+    note = `No choices were provided for ${title}: entered as text`;
+  }
+  // A secret is always typed as text, whatever type the spec gives it; the server decides what it accepts.
+  if (raw.secret === true) kind = 'secret';
+
+  const group = isRecord(raw.group) ? nonBlankString(raw.group.name) : undefined;
+
+  const property: NormalizedProperty = {
+    ...(raw as SpecProperty),
+    field,
+    type: typeof rawType === 'string' ? rawType : String(rawType ?? ''),
+    title,
+    kind,
+    required: raw.required === true,
+    secret: raw.secret === true,
+    map_to: nonBlankString(raw.map_to),
+    placeholder: typeof raw.placeholder === 'string' ? raw.placeholder : undefined,
+    info: nonBlankString(raw.info),
+    info_md: nonBlankString(raw.info_md),
+    values: kind === 'enum' ? values : undefined,
+    group: group ? { name: group, outline: isRecord(raw.group) && raw.group.outline === true } : undefined,
+  };
+  if (note) property.note = note;
+  normalized.add(property);
+  return property;
+}
+
+/**
+ * Turns whatever the server sent as `properties` into fields the engine can render. Never throws: entries that are
+ * not objects or have no field name are dropped (nothing could be stored for them), a repeated field keeps its first
+ * definition, malformed flags are ignored, and an unknown type is kept as `unknown` with a note so the user still sees
+ * and can fill the field.
+ */
+export function normalizeProperties(raw: unknown): NormalizedProperty[] {
+  if (!Array.isArray(raw)) return [];
+  const cached = cache.get(raw);
+  if (cached) return cached;
+
+  const seen = new Set<string>();
+  const result: NormalizedProperty[] = [];
+  for (const entry of raw as unknown[]) {
+    if (!isRecord(entry)) continue;
+    const field = nonBlankString(entry.field)?.trim();
+    if (!field || seen.has(field)) continue;
+    seen.add(field);
+    result.push(normalizeOne(entry, field));
+  }
+  cache.set(raw, result);
+  return result;
+}
+
+/** Where a field's value goes in the request body: top level, or nested under `map_to`. */
+export function parentKeyOf(property: Pick<SpecProperty, 'field' | 'map_to'>): string | undefined {
+  return property.map_to && property.map_to !== property.field ? property.map_to : undefined;
+}
