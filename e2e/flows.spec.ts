@@ -1,9 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { api, createPagerDutyIntegration, expect, simulator, test, validRoutingKey } from './fixtures';
+import { AppShell } from './pages';
 import { FlowDetailPage } from './pages/flow-detail-page';
 import { FlowsListPage } from './pages/flows-list-page';
 import { pagerDutySchemaErrors, simulatorRecords } from './pages/flow-pagerduty-checks';
+
+// Real typing, axe scans and PagerDuty round trips on a machine shared by several engineers: allow time.
+test.describe.configure({ timeout: 120_000 });
 
 interface FlowRecord {
   id: number;
@@ -87,9 +91,11 @@ test('editing an action without touching its override keeps it, and the last tes
 
   const flowPage = new FlowDetailPage(page);
   await flowPage.goto(flow.id);
+  await new AppShell(page).chooseTheme('Dark');
   await flowPage.editAction(1);
   const { editor } = flowPage;
   await expect(flowPage.panel.getByText('Configured')).toBeVisible();
+  await expectNoAxeViolations(page, 'Action editor in dark mode');
   await expect(editor.keyLine).toContainText("this action's override (the stored key)");
   await editor.message.fill('Warehouse anomaly: {{ anomaly_message }}');
 
@@ -119,7 +125,6 @@ test('editing an action without touching its override keeps it, and the last tes
 test('a revoked key, a rate limit and a timeout each explain what happened and what to do', async ({
   managerPage: page,
 }, testInfo) => {
-  test.setTimeout(90_000);
   const key = validRoutingKey('revok');
   await createPagerDutyIntegration(key);
   const flow = await flowWithAction('Failing deliveries');
@@ -168,4 +173,23 @@ test('actions are flagged as unable to deliver while PagerDuty is not connected'
   await expect(
     flowPage.editor.result.getByRole('heading', { name: 'Not delivered: PagerDuty is not connected' }),
   ).toBeVisible();
+  await flowPage.panel.getByRole('button', { name: 'Close PagerDuty Settings' }).click();
+
+  // The flow can go away altogether.
+  await page.getByRole('button', { name: 'Delete flow' }).click();
+  await page.getByRole('dialog', { name: 'Delete “Orphaned”?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page).toHaveURL(/\/flows$/);
+  await expect(page.getByText('No flows yet.')).toBeVisible();
+  expect(await api('GET', '/api/flows')).toEqual([]);
+});
+
+test('a Member sees the flow and its actions read-only', async ({ memberPage: page }) => {
+  const flow = await flowWithAction('Read only');
+  const flowPage = new FlowDetailPage(page);
+  await flowPage.goto(flow.id);
+  await expect(flowPage.heading('Read only')).toBeVisible();
+  await expect(page.getByText("Manager permission required to change this flow's PagerDuty actions.")).toBeVisible();
+  await expect(flowPage.action(1)).toContainText('Anomaly in {{ datastore_name }}');
+  await expect(flowPage.addActionButton).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Edit PagerDuty action 1' })).toBeDisabled();
 });

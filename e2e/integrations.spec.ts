@@ -102,6 +102,18 @@ test.describe('PagerDuty integration', () => {
     expect(posts).toHaveLength(2);
   });
 
+  test('explains a PagerDuty rate limit and keeps the key for another try', async ({ managerPage: page }) => {
+    const connect = new ConnectPage(page);
+    const key = validRoutingKey('busy');
+    // More 429s than the server's brief retries absorb.
+    await simulator.fault('rate_limit', 3);
+    await connect.goto();
+    await connect.connect(key);
+    await expect(page.getByRole('alert').filter({ hasText: /[Tt]ry again in \d+ seconds?/ })).toBeVisible();
+    await expect(connect.routingKey).toHaveValue(key);
+    await expect(connect.createButton).toBeEnabled();
+  });
+
   test('edits without touching the key: the PUT carries no secret and PagerDuty hears nothing', async ({
     managerPage: page,
   }) => {

@@ -4,11 +4,11 @@ import { api, createPagerDutyIntegration, expect, test, validRoutingKey } from '
 import { pagerDutySchemaErrors, simulatorRecords } from './pages/flow-pagerduty-checks';
 import { WizardPage } from './pages/wizard-page';
 
+// Real typing, axe scans and PagerDuty round trips on a machine shared by several engineers: allow time.
+test.describe.configure({ timeout: 120_000 });
+
 async function expectNoAxeViolations(page: Page, what: string) {
-  // The integrations feature's help panel is an <aside> given role="alert" by MUI's Alert: reported to its owner.
-  const { violations } = await new AxeBuilder({ page })
-    .exclude('aside[aria-label="Where to find the Routing Key"]')
-    .analyze();
+  const { violations } = await new AxeBuilder({ page }).analyze();
   expect(
     violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
     what,
@@ -100,8 +100,11 @@ test('a first-time manager connects PagerDuty, writes a notification, tests it a
   });
   expect(pagerDutySchemaErrors(trigger)).toEqual([]);
 
-  // Save: the flow exists with the action, and Done links to it and to the integration.
+  // Save: a reload keeps the step and the successful test, so saving asks nothing.
+  await page.reload();
+  await expect(wizard.currentStep('Send test')).toBeVisible();
   await wizard.saveAndFinish.click();
+  await expect(wizard.confirmDialog).toHaveCount(0);
   await expect(wizard.currentStep('Done')).toBeVisible();
   await expectNoAxeViolations(page, 'Done step');
   const flows = await api<{ id: number; name: string; actions: { tokenized_message: string }[] }[]>(

@@ -12,7 +12,7 @@ import { metaHandlers } from './handlers/meta-handlers';
 import type { Services } from './handlers/services';
 import { testNotificationHandlers } from './handlers/test-notification-handler';
 import { addErrorHandling, addJsonParser } from './http/error-handling';
-import { createRateLimiter } from './http/rate-limiter';
+import { createFailureLimiter, createRateLimiter } from './http/rate-limiter';
 import { registerEndpoints } from './http/register-endpoints';
 import { addCors, addSecurityHeaders } from './http/security-headers';
 import { redactPaths } from './logging';
@@ -112,7 +112,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ...flowHandlers(services),
       ...testNotificationHandlers(services),
     },
-    users.authenticate,
+    { authenticate: users.authenticate, failures: createFailureLimiter(config.authFailureLimit, 60_000) },
   );
 
   if (staticDir) {

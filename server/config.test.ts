@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       pagerDutyTimeoutMs: 10_000,
       pagerDutyRetryDelayMs: 1000,
       testNotificationLimit: 10,
+      authFailureLimit: 20,
       tokens: {},
     });
     expect(config.corsOrigin).toBeUndefined();
@@ -67,6 +68,7 @@ describe('loadConfig', () => {
     [{ TEST_NOTIFICATION_LIMIT: '0' }, /TEST_NOTIFICATION_LIMIT/],
     [{ MANAGER_TOKEN: 'short' }, /MANAGER_TOKEN/],
     [{ CORS_ORIGIN: 'nope' }, /CORS_ORIGIN/],
+    [{ AUTH_FAILURE_LIMIT: 'many' }, /AUTH_FAILURE_LIMIT/],
   ])('refuses %o with a clear error', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

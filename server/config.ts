@@ -18,6 +18,8 @@ export interface Config {
   pagerDutyRetryDelayMs: number;
   corsOrigin?: string;
   testNotificationLimit: number;
+  /** Wrong API tokens allowed per client address per minute before every token from there waits. */
+  authFailureLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -98,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pagerDutyRetryDelayMs: integer(env, 'PAGERDUTY_RETRY_DELAY_MS', 1000, 0, 30_000),
     corsOrigin,
     testNotificationLimit: integer(env, 'TEST_NOTIFICATION_LIMIT', 10, 1, 10_000),
+    authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 20, 1, 1_000_000),
   };
 }

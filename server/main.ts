@@ -12,8 +12,20 @@ async function main() {
     }
     throw error;
   }
-  const app = await buildApp(config);
-  const address = await app.listen({ host: config.host, port: config.port });
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  let address: string;
+  try {
+    app = await buildApp(config);
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      console.error(`Port ${config.port} on ${config.host} is already in use: set PORT to another one.`);
+    else if (code === 'EACCES')
+      console.error(`No permission to listen on ${config.host}:${config.port} or to write ${config.dataDir}.`);
+    else console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   const { tokensFile, pagerDutyEventsUrl, staticDir } = app.startup;
   console.log(`Qualytics reference server listening at ${address} (public URL ${config.publicUrl})`);
   console.log(

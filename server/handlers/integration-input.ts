@@ -1,5 +1,5 @@
 import type { IntegrationSpec, SpecProperty, ValidationIssue } from '../../src/api/contract';
-import { validationError } from '../http/http-error';
+import { inputName, validationError } from '../http/http-error';
 import type { IntegrationChanges } from '../store/integrations-store';
 
 const keyOf = (p: SpecProperty) => p.map_to ?? p.field;
@@ -41,7 +41,7 @@ export function integrationChanges(
     if (!known.has(key)) {
       issues.push({
         loc: ['body', key],
-        msg: `Unknown property "${key}" for ${spec.label}. Allowed: ${[...known.keys()].join(', ')}`,
+        msg: `Unknown property "${inputName(key)}" for ${spec.label}. Allowed: ${[...known.keys()].join(', ')}`,
         type: 'extra_forbidden',
       });
     }

@@ -1,5 +1,7 @@
+import Fastify from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { integrationSchema } from '../../src/api/contract';
+import { pagerDutySimulator } from '../simulator/simulator-plugin';
 import { closedPort } from '../test-support/closed-port';
 import {
   TEST_TOKENS,
@@ -147,11 +149,22 @@ describe('POST /api/integrations', () => {
   });
 
   it('answers a PagerDuty that does not reply in time with 504', async () => {
-    await server.sim.fault('timeout', 1);
-    const response = await create(key());
-    expect(response.status).toBe(504);
-    expect(response.body).toMatchObject({ code: 'timeout', detail: expect.stringMatching(/did not answer within/) });
-    expect((await server.api('GET', '/api/integrations')).body).toEqual([]);
+    // A short timeout of its own, so the other tests can keep a generous one on a busy machine.
+    const slow = await startTestServer({ PAGERDUTY_TIMEOUT_MS: '300' });
+    try {
+      await slow.sim.fault('timeout', 1);
+      const response = await slow.api('POST', '/api/integrations', {
+        body: { type: 'pagerduty', api_access_token: key() },
+      });
+      expect(response.status).toBe(504);
+      expect(response.body).toMatchObject({
+        code: 'timeout',
+        detail: 'PagerDuty did not answer within 0.3 seconds. It may be slow or unreachable; try again in a minute.',
+      });
+      expect((await slow.api('GET', '/api/integrations')).body).toEqual([]);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('answers an unreadable 202 with 502', async () => {
@@ -268,6 +281,28 @@ describe('GET, PUT and DELETE /api/integrations/{id}', () => {
     const created = (await create(key())).body;
     const deleted = await server.api('DELETE', `/api/integrations/${created.id}`, { rawBody: '' });
     expect(deleted.status).toBe(204);
+  });
+});
+
+describe('PAGERDUTY_EVENTS_URL', () => {
+  it('sends events to <base>/v2/... and mounts no simulator of its own', async () => {
+    const pagerDuty = Fastify();
+    await pagerDuty.register(pagerDutySimulator, { prefix: '/elsewhere', holdMs: 100 });
+    const base = (await pagerDuty.listen({ port: 0, host: '127.0.0.1' })) + '/elsewhere';
+    const remote = await startTestServer({ PAGERDUTY_EVENTS_URL: base });
+    try {
+      const routingKey = key();
+      const created = await remote.api('POST', '/api/integrations', {
+        body: { type: 'pagerduty', api_access_token: routingKey },
+      });
+      expect(created.status).toBe(201);
+      const events = (await (await fetch(`${base}/_control/events`)).json()) as { body: { routing_key: string } }[];
+      expect(events.map((e) => e.body.routing_key)).toEqual([routingKey]);
+      expect((await fetch(`${remote.url}/pagerduty-sim/_control/events`)).status).toBe(404);
+    } finally {
+      await remote.close();
+      await pagerDuty.close();
+    }
   });
 });
 

@@ -243,13 +243,28 @@ describe('PagerDuty failures', () => {
   it.each([
     ['server_error', 3, 502, 'pagerduty_error'],
     ['malformed', 1, 502, 'pagerduty_error'],
-    ['timeout', 1, 504, 'timeout'],
   ] as const)('answers %s with %s', async (kind, count, status, code) => {
     await server.sim.fault(kind, count);
     const response = await send({});
     expect(response.status).toBe(status);
     expect(response.body.code).toBe(code);
     expect(typeof response.body.detail).toBe('string');
+  });
+});
+
+describe('a PagerDuty that does not answer in time', () => {
+  it('is answered 504 with code timeout', async () => {
+    const slow = await startTestServer({ PAGERDUTY_TIMEOUT_MS: '300' });
+    try {
+      await slow.sim.fault('timeout', 1);
+      const response = await slow.api('POST', '/api/flows/actions/test-notification', {
+        body: { type: 'PagerDuty', tokenized_message: 'slow', parameters: { routing_key: key() } },
+      });
+      expect(response.status).toBe(504);
+      expect(response.body).toMatchObject({ code: 'timeout', detail: expect.stringMatching(/did not answer within/) });
+    } finally {
+      await slow.close();
+    }
   });
 });
 

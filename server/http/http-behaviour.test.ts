@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints } from '../../src/api/contract';
+import { endpoints, type Endpoint } from '../../src/api/contract';
 import { startTestServer, tempDataDir, type TestServer } from '../test-support/test-server';
 
 let server: TestServer;
@@ -100,6 +100,24 @@ describe('bad requests', () => {
     }
   });
 
+  it('never mirrors a huge input back: long key names are cut and issues capped', async () => {
+    const longKey = 'k'.repeat(20_000);
+    const long = await server.api('POST', '/api/flows', { body: { name: 'x', trigger_type: 'anomaly', [longKey]: 1 } });
+    expect(long.status).toBe(422);
+    expect(long.text.length).toBeLessThan(1000);
+    const many = await server.api('POST', '/api/flows', {
+      body: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`extra${i}`, i])),
+    });
+    expect(many.status).toBe(422);
+    expect(many.body.detail).toHaveLength(21);
+    expect(many.body.detail[20].msg).toMatch(/more problems/);
+    const integration = await server.api('POST', '/api/integrations', {
+      body: { type: 'pagerduty', api_access_token: 'x', [longKey]: 'y' },
+    });
+    expect(integration.status).toBe(422);
+    expect(integration.text.length).toBeLessThan(1000);
+  });
+
   it('survives a prototype-pollution attempt', async () => {
     const response = await server.api('POST', '/api/integrations', {
       rawBody: '{"type":"pagerduty","__proto__":{"admin":true},"api_access_token":"x"}',
@@ -107,6 +125,30 @@ describe('bad requests', () => {
     expect(response.status).toBe(422);
     expect(response.body.detail[0].loc).toEqual(['body', '__proto__']);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+});
+
+describe('guessing tokens', () => {
+  it('is refused for a while after AUTH_FAILURE_LIMIT wrong tokens, even with a right one', async () => {
+    const guarded = await startTestServer({ AUTH_FAILURE_LIMIT: '3' });
+    try {
+      expect((await guarded.api('GET', '/api/users/me', { as: null })).status).toBe(401);
+      for (let i = 0; i < 3; i++) {
+        expect((await guarded.api('GET', '/api/users/me', { token: `wrong-token-${i}-0123456789` })).status).toBe(401);
+      }
+      const blocked = await guarded.api('GET', '/api/users/me', { as: 'Admin' });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body).toEqual({
+        detail: expect.stringMatching(/^Too many wrong API tokens from this address\. Try again in \d+ seconds\.$/),
+        retry_after: expect.any(Number),
+      });
+      expect(blocked.headers.get('retry-after')).toBe(String(blocked.body.retry_after));
+      // No token at all is not a guess and still gets its plain 401; the health check needs none.
+      expect((await guarded.api('GET', '/api/users/me', { as: null })).status).toBe(401);
+      expect((await guarded.api('GET', '/api/health', { as: null })).status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
   });
 });
 
@@ -131,17 +173,20 @@ describe('odd input never causes a 500', () => {
       ? ['abc', '-1', '1e3', '99999999999999999999', '%00', '1'].map((v) => path.replace(/:(\w+)/, v))
       : [path];
 
-  it.each(Object.entries(endpoints).filter(([, e]) => e.body || e.path.includes(':')))('%s', async (_, endpoint) => {
-    for (const path of paths(endpoint.path)) {
-      for (const rawBody of endpoint.body ? bodies : [undefined]) {
-        const response = await server.api(endpoint.method, path, { as: 'Admin', rawBody });
-        expect(response.status, `${endpoint.method} ${path} ${rawBody?.slice(0, 80)}`).toBeLessThan(500);
-        expect(
-          typeof response.body?.detail === 'string' || Array.isArray(response.body?.detail) || response.status < 300,
-        ).toBe(true);
+  it.each((Object.entries(endpoints) as [string, Endpoint][]).filter(([, e]) => e.body || e.path.includes(':')))(
+    '%s',
+    async (_, endpoint) => {
+      for (const path of paths(endpoint.path)) {
+        for (const rawBody of endpoint.body ? bodies : [undefined]) {
+          const response = await server.api(endpoint.method, path, { as: 'Admin', rawBody });
+          expect(response.status, `${endpoint.method} ${path} ${rawBody?.slice(0, 80)}`).toBeLessThan(500);
+          expect(
+            typeof response.body?.detail === 'string' || Array.isArray(response.body?.detail) || response.status < 300,
+          ).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('logging', () => {

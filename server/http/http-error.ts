@@ -14,7 +14,23 @@ export class HttpError extends Error {
 
 export const notFound = (detail: string) => new HttpError(404, { detail });
 
-export const validationError = (issues: ValidationIssue[]) => new HttpError(422, { detail: issues });
+const MAX_ISSUES = 20;
+const MAX_NAME = 64;
+
+/** A name taken from the input (an unknown key), cut so an error never mirrors a huge input back. */
+export const inputName = (name: string) => (name.length > MAX_NAME ? `${name.slice(0, MAX_NAME)}…` : name);
+
+/** At most 20 issues, so a body with thousands of problems still gets a short, readable answer. */
+export function validationError(issues: ValidationIssue[]) {
+  const shown = issues.slice(0, MAX_ISSUES).map((issue) => ({
+    ...issue,
+    loc: issue.loc.map((part) => (typeof part === 'string' ? inputName(part) : part)),
+  }));
+  if (issues.length > MAX_ISSUES) {
+    shown.push({ loc: ['body'], msg: `…and ${issues.length - MAX_ISSUES} more problems`, type: 'too_many_errors' });
+  }
+  return new HttpError(422, { detail: shown });
+}
 
 /**
  * FastAPI-style issues from a zod error. Unknown keys become one issue each, located at the key,
@@ -26,7 +42,7 @@ export function zodIssues(where: 'body' | 'path', error: z.ZodError): Validation
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         loc: [...loc, key],
-        msg: `Unknown field "${key}": extra inputs are not permitted`,
+        msg: `Unknown field "${inputName(key)}": extra inputs are not permitted`,
         type: 'extra_forbidden',
       }));
     }

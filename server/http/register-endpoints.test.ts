@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { endpoints, type EndpointName } from '../../src/api/contract';
 import { addErrorHandling, addJsonParser } from './error-handling';
+import { createFailureLimiter } from './rate-limiter';
 import { registerEndpoints, type Handlers } from './register-endpoints';
 
 /** Handlers that all fail loudly, except the ones a test provides. */
@@ -17,9 +18,10 @@ async function appWith(overrides: Partial<Handlers>) {
   const app = Fastify();
   addJsonParser(app);
   addErrorHandling(app, () => false);
-  registerEndpoints(app, handlers(overrides), (token) =>
-    token === 'member-token' ? { id: 3, name: 'Max Member', role: 'Member' } : null,
-  );
+  registerEndpoints(app, handlers(overrides), {
+    authenticate: (token) => (token === 'member-token' ? { id: 3, name: 'Max Member', role: 'Member' } : null),
+    failures: createFailureLimiter(1000, 60_000),
+  });
   return app;
 }
 

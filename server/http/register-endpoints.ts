@@ -9,6 +9,7 @@ import {
   type User,
 } from '../../src/api/contract';
 import { HttpError, validationError, zodIssues } from './http-error';
+import type { FailureLimiter } from './rate-limiter';
 
 type Ep<N extends EndpointName> = (typeof endpoints)[N];
 type ParamsOf<N extends EndpointName> = Ep<N> extends { params: z.ZodType } ? z.output<Ep<N>['params']> : undefined;
@@ -27,7 +28,11 @@ export type Handlers = {
   [N in EndpointName]: (ctx: HandlerContext<N>) => Promise<ResponseOf<N>> | ResponseOf<N>;
 };
 
-export type Authenticate = (token: string) => User | null;
+export interface Auth {
+  authenticate(token: string): User | null;
+  /** Wrong tokens per client address; over the limit, every token from there waits (guessing protection). */
+  failures: FailureLimiter;
+}
 
 const bearer = (header: string | undefined) => {
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
@@ -39,7 +44,7 @@ const bearer = (header: string | undefined) => {
  * handler. The role is checked before any lookup so a low role learns nothing about what exists.
  * Answers go through the success schema, so drift between handler and contract fails loudly.
  */
-export function registerEndpoints(app: FastifyInstance, handlers: Handlers, authenticate: Authenticate) {
+export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth: Auth) {
   for (const [name, endpoint] of Object.entries(endpoints) as [EndpointName, Endpoint][]) {
     const handler = handlers[name] as (ctx: HandlerContext<EndpointName>) => Promise<unknown> | unknown;
     app.route({
@@ -49,7 +54,21 @@ export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth
         let user: User | null = null;
         if (endpoint.minRole) {
           const token = bearer(request.headers.authorization);
-          user = token ? authenticate(token) : null;
+          if (token) {
+            const wait = auth.failures.retryAfter(request.ip);
+            if (wait) {
+              throw new HttpError(
+                429,
+                {
+                  detail: `Too many wrong API tokens from this address. Try again in ${wait} seconds.`,
+                  retry_after: wait,
+                },
+                { 'Retry-After': String(wait) },
+              );
+            }
+            user = auth.authenticate(token);
+            if (!user) auth.failures.record(request.ip);
+          }
           if (!user) throw new HttpError(401, { detail: 'Not authenticated' }, { 'WWW-Authenticate': 'Bearer' });
           if (roleRank[user.role] < roleRank[endpoint.minRole]) {
             throw new HttpError(403, { detail: `${endpoint.minRole} permission required` });

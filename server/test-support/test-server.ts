@@ -86,9 +86,12 @@ export async function startTestServer(
     ADMIN_TOKEN: TEST_TOKENS.Admin,
     MANAGER_TOKEN: TEST_TOKENS.Manager,
     MEMBER_TOKEN: TEST_TOKENS.Member,
-    PAGERDUTY_TIMEOUT_MS: '600',
+    // Generous: a loaded CI machine must not turn a slow answer into a 504. Timeout tests set their own.
+    PAGERDUTY_TIMEOUT_MS: '5000',
     PAGERDUTY_RETRY_DELAY_MS: '5',
     LOG_LEVEL: 'info',
+    // Role tests send many wrong tokens on purpose; the guessing limit has its own test.
+    AUTH_FAILURE_LIMIT: '100000',
     ...env,
   });
   const app = await buildApp(config, { logStream: { write: (line: string) => void logs.push(line) } });

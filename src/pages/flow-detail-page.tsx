@@ -14,15 +14,16 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { isApiError } from '../api/api-error';
 import { triggerTypeLabels, type Flow, type PagerDutyAction } from '../api/contract';
 import { flowQueries } from '../api/queries';
 import { QueryErrorAlert, errorMessage } from '../app/errors';
 import { useNotify } from '../app/notifier';
 import { PageLoading } from '../app/page-loading';
-import { FlowActionsList, keepAction, useUpdateFlow } from '../features/flow-actions';
+import { DeleteFlowButton, FlowActionsList, keepAction, useUpdateFlow } from '../features/flow-actions';
 import { FlowActionPanel, flowUpdatedMessage } from './flow-action-panel';
-import { useActionDependencies } from './use-action-dependencies';
+import { useActionDependencies, type ActionDependencies } from './use-action-dependencies';
 
 type Editing = { kind: 'new' } | { kind: 'existing'; id: number } | null;
 
@@ -39,19 +40,23 @@ export function FlowDetailPage() {
     return (
       <QueryErrorAlert error={flow.error} title="The flow could not be loaded" onRetry={() => void flow.refetch()} />
     );
-  if (deps.error)
+  // A Member may read flows but not the PagerDuty specs: show the flow, read-only.
+  const forbidden = isApiError(deps.error) && deps.error.kind === 'forbidden';
+  if (deps.error && !forbidden)
     return (
       <QueryErrorAlert error={deps.error} title="The PagerDuty settings could not be loaded" onRetry={deps.retry} />
     );
-  return <FlowDetail flow={flow.data} deps={deps} />;
+  return <FlowDetail flow={flow.data} deps={deps} readOnly={forbidden} />;
 }
 
-function FlowDetail({ flow, deps }: { flow: Flow; deps: ReturnType<typeof useActionDependencies> }) {
+function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependencies; readOnly: boolean }) {
   const [editing, setEditing] = useState<Editing>(null);
   const [removing, setRemoving] = useState<PagerDutyAction | null>(null);
   const update = useUpdateFlow(flow.id);
   const notify = useNotify();
-  const connected = Boolean(deps.integration);
+  const navigate = useNavigate();
+  // Unknown to a Member: then nothing is flagged rather than everything.
+  const connected = readOnly || Boolean(deps.integration);
   const editedAction = editing?.kind === 'existing' ? flow.actions.find((a) => a.id === editing.id) : undefined;
 
   const remove = () => {
@@ -77,9 +82,19 @@ function FlowDetail({ flow, deps }: { flow: Flow; deps: ReturnType<typeof useAct
         </Link>
         <Typography color="text.primary">{flow.name}</Typography>
       </Breadcrumbs>
-      <Box>
-        <Typography variant="h1">{flow.name}</Typography>
-        <Typography color="text.secondary">Trigger: {triggerTypeLabels[flow.trigger_type]}</Typography>
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
+        <Box sx={{ flex: 1 }}>
+          <Typography variant="h1">{flow.name}</Typography>
+          <Typography color="text.secondary">Trigger: {triggerTypeLabels[flow.trigger_type]}</Typography>
+        </Box>
+        <DeleteFlowButton
+          flow={flow}
+          disabled={readOnly}
+          onDeleted={() => {
+            notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
+            void navigate('/flows');
+          }}
+        />
       </Box>
       {!connected && (
         <Alert severity="warning">
@@ -98,11 +113,16 @@ function FlowDetail({ flow, deps }: { flow: Flow; deps: ReturnType<typeof useAct
             variant="contained"
             startIcon={<Add aria-hidden />}
             onClick={() => setEditing({ kind: 'new' })}
-            disabled={deps.specMissing}
+            disabled={deps.specMissing || readOnly}
           >
             Add PagerDuty action
           </Button>
         </Box>
+        {readOnly && (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            Manager permission required to change this flow&apos;s PagerDuty actions.
+          </Alert>
+        )}
         {deps.specMissing && (
           <Alert severity="error">
             The server offers no PagerDuty action specification, so actions cannot be edited.
@@ -113,10 +133,10 @@ function FlowDetail({ flow, deps }: { flow: Flow; deps: ReturnType<typeof useAct
           integrationConnected={connected}
           onEdit={(action) => setEditing({ kind: 'existing', id: action.id })}
           onRemove={setRemoving}
-          disabled={deps.specMissing || update.isPending}
+          disabled={deps.specMissing || readOnly || update.isPending}
         />
       </Paper>
-      {editing && (editing.kind === 'new' || editedAction) && (
+      {editing && !readOnly && (editing.kind === 'new' || editedAction) && (
         <FlowActionPanel
           key={editing.kind === 'new' ? 'new' : editing.id}
           flow={flow}

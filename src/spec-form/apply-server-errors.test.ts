@@ -56,4 +56,10 @@ describe('applyServerErrors', () => {
     expect(rest).toEqual(['Unknown integration type', 'Something else']);
     expect(setError).not.toHaveBeenCalled();
   });
+
+  it('sets the error under the form name of a field whose name is not a plain key', () => {
+    const setError = vi.fn();
+    applyServerErrors([{ field: 'a.b', type: 'string' }], [{ loc: ['body', 'a.b'], msg: 'Bad', type: 'x' }], setError);
+    expect(setError).toHaveBeenCalledWith('__sf_0', { type: 'server', message: 'Bad' }, { shouldFocus: true });
+  });
 });

@@ -12,12 +12,12 @@ function fieldForLoc(properties: NormalizedProperty[], loc: readonly (string | n
     const next = path[index + 1];
     for (const property of properties) {
       const parent = parentKeyOf(property);
-      if (parent ? segment === parent && next === property.field : segment === property.field) return property.field;
+      if (parent ? segment === parent && next === property.field : segment === property.field) return property.name;
     }
   }
   // Some servers report nested fields without their parent (["body", "routing_key"]).
   const last = path.findLast((segment): segment is string => typeof segment === 'string');
-  return properties.find((property) => property.field === last)?.field;
+  return properties.find((property) => property.field === last)?.name;
 }
 
 /**

@@ -10,7 +10,9 @@ function initialValue(property: NormalizedProperty, options: SpecFormOptions): u
     const configured = options.mode === 'edit' && (options.configuredSecrets ?? []).includes(property.field);
     return { state: configured ? 'configured' : 'empty', value: '' } satisfies SecretValue;
   }
-  const stored = options.current?.[property.field];
+  const current = options.current;
+  // Own properties only: a field named like an Object.prototype member must not read that member.
+  const stored = current && Object.hasOwn(current, property.field) ? current[property.field] : undefined;
   const source = stored !== undefined ? stored : property.default;
   switch (property.kind) {
     case 'boolean':
@@ -42,6 +44,6 @@ export function buildDefaultValues(
   options: SpecFormOptions,
 ): SpecFormValues {
   const values: SpecFormValues = {};
-  for (const property of normalizeProperties(properties)) values[property.field] = initialValue(property, options);
+  for (const property of normalizeProperties(properties)) values[property.name] = initialValue(property, options);
   return values;
 }

@@ -104,13 +104,13 @@ function fieldSchema(property: NormalizedProperty) {
 }
 
 /**
- * The zod schema of a spec's form values, keyed by field. Messages use the field's title ("Routing Key is
+ * The zod schema of a spec's form values, keyed by field (`NormalizedProperty.name`). Messages use the field's title ("Routing Key is
  * required"); key/value row issues point at the row (`[field, 'rows', i, 'key']`). `options` is accepted for
  * symmetry with the defaults: the rules do not depend on create or edit, because a Configured secret already
  * satisfies `required` through its state.
  */
 export function buildSpecSchema(properties: readonly SpecProperty[] | unknown, _options?: SpecFormOptions) {
   const shape: Record<string, ReturnType<typeof fieldSchema>> = {};
-  for (const property of normalizeProperties(properties)) shape[property.field] = fieldSchema(property);
+  for (const property of normalizeProperties(properties)) shape[property.name] = fieldSchema(property);
   return z.object(shape);
 }

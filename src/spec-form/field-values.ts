@@ -1,5 +1,8 @@
-import { isPlainObject } from './key-value-codec';
 import type { NormalizedProperty, SecretValue } from './types';
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 const secretStates: ReadonlySet<string> = new Set(['empty', 'configured', 'replacing', 'cleared']);
 
@@ -11,12 +14,21 @@ export function toSecretValue(value: unknown): SecretValue {
   return { state: 'empty', value: typeof value === 'string' ? value : '' };
 }
 
+/** JSON text of anything, never throwing (BigInt, cycles and exotic objects become ''). */
+export function safeJson(value: unknown, indent?: number): string {
+  try {
+    return JSON.stringify(value, null, indent) ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /** Any scalar as the text of an input; objects and arrays as JSON so nothing is shown as "[object Object]". */
 export function toText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value) ?? '';
+  return safeJson(value);
 }
 
 export function toBoolean(value: unknown): boolean {

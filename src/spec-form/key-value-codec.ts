@@ -1,3 +1,4 @@
+import { isPlainObject, safeJson } from './field-values';
 import type { KeyValueRow, KeyValueValue } from './types';
 
 let rowCounter = 0;
@@ -24,7 +25,7 @@ function parsesAsJson(text: string): boolean {
  */
 export function formatRowValue(value: unknown): string {
   if (typeof value === 'string' && !parsesAsJson(value)) return value;
-  return JSON.stringify(value) ?? '';
+  return safeJson(value);
 }
 
 /**
@@ -37,10 +38,6 @@ export function parseRowValue(text: string): unknown {
   return JSON.parse(text) as unknown;
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function objectToRows(value: unknown): KeyValueRow[] {
   if (!isPlainObject(value)) return [];
   return Object.entries(value).map(([key, entry]) => ({ id: newRowId(), key, value: formatRowValue(entry) }));
@@ -51,8 +48,14 @@ export function rowsToObject(rows: readonly KeyValueRow[]): Record<string, unkno
   const result: Record<string, unknown> = {};
   for (const row of rows) {
     const key = row.key.trim();
-    if (key === '' || Object.prototype.hasOwnProperty.call(result, key)) continue;
-    result[key] = parseRowValue(row.value);
+    if (key === '' || Object.hasOwn(result, key)) continue;
+    // defineProperty: a key such as "__proto__" stays a key instead of replacing the object's prototype.
+    Object.defineProperty(result, key, {
+      value: parseRowValue(row.value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return result;
 }

@@ -1,7 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { useForm } from 'react-hook-form';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { KeyValueField } from './key-value-field';
+import { keyValueToObject } from './key-value-codec';
 import { toPayload } from './to-payload';
+import type { SpecFormValues } from './types';
 import { actionProperties, renderSpecForm } from './test-fixtures';
 
 function details(harness: ReturnType<typeof renderSpecForm>['harness']) {
@@ -134,5 +138,24 @@ describe('KeyValueField', () => {
     await user.click(editor().getByRole('button', { name: 'Edit as JSON' }));
     expect(editor().getByText(/Give every row a key/)).toBeInTheDocument();
     expect(editor().getByRole('textbox', { name: 'Value 1' })).toHaveValue('orphan');
+  });
+});
+
+describe('KeyValueField standalone', () => {
+  it('accepts a plain object as its value and keeps focus while renaming', async () => {
+    const user = userEvent.setup();
+    let read: () => unknown = () => undefined;
+    function Standalone() {
+      const form = useForm<SpecFormValues>({ defaultValues: { labels: { team: 'data' } } });
+      read = () => form.getValues('labels');
+      return <KeyValueField property={{ field: 'labels', type: 'object', title: 'Labels' }} control={form.control} />;
+    }
+    render(<Standalone />);
+    const key = screen.getByRole('textbox', { name: 'Key 1' });
+    await user.click(key);
+    await user.type(key, 's');
+    expect(screen.getByRole('textbox', { name: 'Key 1' })).toBe(key);
+    expect(key).toHaveFocus();
+    expect(keyValueToObject(read())).toEqual({ teams: 'data' });
   });
 });

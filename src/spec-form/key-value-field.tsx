@@ -55,7 +55,7 @@ export function KeyValueField(props: KeyValueFieldProps) {
   const property = useNormalizedProperty(props.property);
   const { control, disabled } = props;
   const id = props.id ?? property.field;
-  const { field, fieldState } = useController({ control, name: property.field });
+  const { field, fieldState } = useController({ control, name: property.name });
   const { isSubmitted } = useFormState({ control });
   // Memoised on the raw value: a value given as a plain object gets row ids once, not on every render.
   const value = useMemo(() => toKeyValueValue(field.value), [field.value]);

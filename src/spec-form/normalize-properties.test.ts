@@ -63,6 +63,11 @@ describe('normalizeProperties', () => {
     ]);
   });
 
+  it('never takes a rendered note from the spec itself', () => {
+    const [property] = normalizeProperties([{ field: 'a', type: 'string', note: { not: 'text' } }]);
+    expect(property?.note).toBeUndefined();
+  });
+
   it('returns nothing for input that is not a list', () => {
     expect(normalizeProperties(undefined)).toEqual([]);
     expect(normalizeProperties({ field: 'a' })).toEqual([]);
@@ -79,5 +84,26 @@ describe('normalizeProperties', () => {
 
   it('treats any secret as a secret text field, whatever its type', () => {
     expect(normalizeProperties([{ field: 'k', type: 'integer', secret: true }])[0]?.kind).toBe('secret');
+  });
+
+  it('gives fields that would break form paths a stand-in name, keeping the field for the request', () => {
+    const result = normalizeProperties([
+      { field: 'severity', type: 'string' },
+      { field: 'a.b', type: 'string' },
+      { field: 'constructor', type: 'string' },
+      { field: 'x[0]', type: 'string' },
+    ]);
+    expect(result.map((property) => [property.field, property.name])).toEqual([
+      ['severity', 'severity'],
+      ['a.b', '__sf_1'],
+      ['constructor', '__sf_2'],
+      ['x[0]', '__sf_3'],
+    ]);
+  });
+
+  it('ignores a map_to or type that names an Object.prototype member', () => {
+    const [property] = normalizeProperties([{ field: 'name', type: 'constructor', map_to: '__proto__' }]);
+    expect(property?.map_to).toBeUndefined();
+    expect(property?.kind).toBe('unknown');
   });
 });

@@ -1,4 +1,5 @@
 import type { SpecProperty } from '../api/contract';
+import { safeJson } from './field-values';
 import type { FieldKind, NormalizedProperty } from './types';
 
 const knownKinds: Record<string, FieldKind> = {
@@ -42,7 +43,8 @@ function normalizeOptions(raw: unknown): EnumOption[] {
     if (typeof candidate !== 'string' && typeof candidate !== 'number') continue;
     if (typeof candidate === 'number' && !Number.isFinite(candidate)) continue;
     const key = String(candidate);
-    if (seen.has(key)) continue;
+    // An empty value could not be told apart from "nothing chosen".
+    if (key.trim() === '' || seen.has(key)) continue;
     seen.add(key);
     const label = isRecord(entry) ? nonBlankString(entry.label) : undefined;
     options.push({ label: label ?? key, value: candidate });
@@ -50,16 +52,16 @@ function normalizeOptions(raw: unknown): EnumOption[] {
   return options;
 }
 
-function normalizeOne(raw: Record<string, unknown>, field: string): NormalizedProperty {
+function normalizeOne(raw: Record<string, unknown>, field: string, name: string): NormalizedProperty {
   const title = nonBlankString(raw.title) ?? field;
   const rawType = raw.type;
   const typeName = typeof rawType === 'string' ? rawType.trim().toLowerCase() : '';
-  let kind: FieldKind = knownKinds[typeName] ?? 'unknown';
+  let kind: FieldKind = Object.hasOwn(knownKinds, typeName) ? (knownKinds[typeName] ?? 'unknown') : 'unknown';
   let note: string | undefined;
   const values = normalizeOptions(raw.values);
 
   if (kind === 'unknown') {
-    const shown = typeof rawType === 'string' ? rawType : JSON.stringify(rawType ?? null);
+    const shown = typeof rawType === 'string' ? rawType : safeJson(rawType ?? null);
     note = `Unsupported field type "${shown}": entered as text`;
   }
   if (kind === 'enum' && values.length === 0) {
@@ -71,15 +73,18 @@ function normalizeOne(raw: Record<string, unknown>, field: string): NormalizedPr
 
   const group = isRecord(raw.group) ? nonBlankString(raw.group.name) : undefined;
 
+  // Unknown keys are kept (the contract parses specs loosely); `note` is ours alone, as it is rendered.
+  const { note: _theirs, ...rest } = raw;
   const property: NormalizedProperty = {
-    ...(raw as SpecProperty),
+    ...(rest as SpecProperty),
     field,
-    type: typeof rawType === 'string' ? rawType : String(rawType ?? ''),
+    name,
+    type: typeof rawType === 'string' ? rawType : safeJson(rawType ?? ''),
     title,
     kind,
     required: raw.required === true,
     secret: raw.secret === true,
-    map_to: nonBlankString(raw.map_to),
+    map_to: safeKey(nonBlankString(raw.map_to)),
     placeholder: typeof raw.placeholder === 'string' ? raw.placeholder : undefined,
     info: nonBlankString(raw.info),
     info_md: nonBlankString(raw.info_md),
@@ -103,16 +108,34 @@ export function normalizeProperties(raw: unknown): NormalizedProperty[] {
   if (cached) return cached;
 
   const seen = new Set<string>();
-  const result: NormalizedProperty[] = [];
+  const fields: [Record<string, unknown>, string][] = [];
   for (const entry of raw as unknown[]) {
     if (!isRecord(entry)) continue;
     const field = nonBlankString(entry.field)?.trim();
     if (!field || seen.has(field)) continue;
     seen.add(field);
-    result.push(normalizeOne(entry, field));
+    fields.push([entry, field]);
   }
+  const result = fields.map(([entry, field], index) => {
+    let name = usableAsFormName(field) ? field : `__sf_${index}`;
+    while (name !== field && seen.has(name)) name = `_${name}`;
+    return normalizeOne(entry, field, name);
+  });
   cache.set(raw, result);
   return result;
+}
+
+/**
+ * react-hook-form reads names as paths (`a.b`, `a[0]`, quotes dropped) and looks them up on plain objects, so a
+ * field such as `constructor` or `toString` would resolve to Object.prototype's members.
+ */
+function usableAsFormName(field: string): boolean {
+  return !/[.[\]"'|]/.test(field) && !(field in Object.prototype);
+}
+
+/** `map_to` names a key of the request body; keys that would reach an object's prototype are not honoured. */
+function safeKey(key: string | undefined): string | undefined {
+  return key !== undefined && !(key in Object.prototype) ? key : undefined;
 }
 
 /** Where a field's value goes in the request body: top level, or nested under `map_to`. */

@@ -31,7 +31,7 @@ export function SecretField(props: SecretFieldProps) {
   const property = useNormalizedProperty(props.property);
   const { control, disabled } = props;
   const id = props.id ?? property.field;
-  const { field, fieldState } = useController({ control, name: property.field });
+  const { field, fieldState } = useController({ control, name: property.name });
   const secret = toSecretValue(field.value);
   const error = errorMessageOf(fieldState.error);
   const [revealed, setRevealed] = useState(false);

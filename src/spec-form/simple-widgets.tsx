@@ -1,11 +1,12 @@
 import { useFormState } from 'react-hook-form';
 import { describedBy, errorMessageOf, FieldShell, FieldTexts, RequiredMark } from './field-shell';
+import { findOption } from './field-values';
 import type { WidgetProps } from './widget-props';
 
 function useFieldError({ control, property }: Pick<WidgetProps, 'control' | 'property'>): string | undefined {
   // Subscribing by name keeps a validation of another field from re-rendering this one.
-  const { errors } = useFormState({ control, name: property.field, exact: true });
-  return errorMessageOf(errors[property.field]);
+  const { errors } = useFormState({ control, name: property.name, exact: true });
+  return errorMessageOf(errors[property.name]);
 }
 
 /** string, integer, number and unknown types: an uncontrolled text input, so typing re-renders nothing. */
@@ -24,7 +25,7 @@ export function TextWidget({ property, control, register, disabled, id }: Widget
         aria-required={property.required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(property, id, error)}
-        {...register(property.field)}
+        {...register(property.name)}
       />
     </FieldShell>
   );
@@ -34,7 +35,7 @@ export function TextWidget({ property, control, register, disabled, id }: Widget
 export function EnumWidget({ property, control, register, disabled, id }: WidgetProps) {
   const error = useFieldError({ control, property });
   const options = property.values ?? [];
-  const hasDefault = options.some((option) => String(option.value) === String(property.default));
+  const hasDefault = findOption(property, property.default) !== undefined;
   return (
     <FieldShell property={property} id={id} error={error}>
       <select
@@ -44,7 +45,7 @@ export function EnumWidget({ property, control, register, disabled, id }: Widget
         aria-required={property.required || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(property, id, error)}
-        {...register(property.field)}
+        {...register(property.name)}
       >
         {!hasDefault && <option value="">{property.placeholder ?? (property.required ? 'Select…' : 'Not set')}</option>}
         {options.map((option) => (
@@ -69,7 +70,7 @@ export function BooleanWidget({ property, control, register, disabled, id }: Wid
           disabled={disabled}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(property, id, error)}
-          {...register(property.field)}
+          {...register(property.name)}
         />
         <span className="sf-label">
           {property.title}

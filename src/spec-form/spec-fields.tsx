@@ -60,7 +60,7 @@ const GroupSection = memo(function GroupSection(props: {
   const { section, form, disabled, idPrefix } = props;
   const fields = section.properties.map((property) => (
     <SpecField
-      key={property.field}
+      key={property.name}
       property={property}
       control={form.control}
       register={form.register}

@@ -3,7 +3,7 @@ import type { SpecProperty } from '../api/contract';
 import { isNormalizedProperty, normalizeProperties } from './normalize-properties';
 import type { NormalizedProperty } from './types';
 
-const fallback: NormalizedProperty = { field: 'value', type: 'string', title: 'Value', kind: 'string' };
+const fallback: NormalizedProperty = { field: 'value', name: 'value', type: 'string', title: 'Value', kind: 'string' };
 
 /** Lets the exported widgets take a raw spec property as well as a normalized one. */
 export function useNormalizedProperty(property: SpecProperty | NormalizedProperty): NormalizedProperty {

@@ -104,3 +104,27 @@ describe('toPayload: onlyDirty', () => {
     expect(toPayload(properties, { name: '' }, { onlyDirty: { name: true } })).toEqual({ name: '' });
   });
 });
+
+describe('toPayload: hostile names', () => {
+  it('sends stand-in-named fields under their real name and never touches a prototype', () => {
+    const properties: SpecProperty[] = [
+      { field: 'a.b', type: 'string' },
+      { field: 'constructor', type: 'string', map_to: '__proto__' },
+      { field: 'details', type: 'object' },
+    ];
+    const values = buildDefaultValues(properties, { mode: 'create' });
+    expect(Object.keys(values)).toEqual(['__sf_0', '__sf_1', 'details']);
+    const body = toPayload(properties, {
+      __sf_0: 'dotted',
+      __sf_1: 'ctor',
+      details: { jsonText: null, rows: [{ id: '1', key: '__proto__', value: '{"polluted": true}' }] },
+    });
+    expect(Object.keys(body)).toEqual(['a.b', 'constructor', 'details']);
+    expect(body['a.b']).toBe('dotted');
+    expect(Object.hasOwn(body, 'constructor')).toBe(true);
+    const details = body.details as Record<string, unknown>;
+    expect(Object.hasOwn(details, '__proto__')).toBe(true);
+    expect(JSON.stringify(details)).toBe('{"__proto__":{"polluted":true}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -6,6 +6,11 @@ import type { NormalizedProperty, SpecFormValues } from './types';
 
 const omit = Symbol('omit');
 
+/** An own, enumerable property even for keys like `__proto__`, which plain assignment would turn into a prototype. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** react-hook-form's dirtyFields mark a nested value with an object/array of flags; any true flag means dirty. */
 function isDirtyMark(mark: unknown): boolean {
   if (mark === true) return true;
@@ -65,23 +70,23 @@ export function toPayload(
   const body: Record<string, unknown> = {};
   const dirty = options?.onlyDirty;
   for (const property of normalizeProperties(properties)) {
-    if (dirty && !isDirtyMark(dirty[property.field])) continue;
+    if (dirty && !(Object.hasOwn(dirty, property.name) && isDirtyMark(dirty[property.name]))) continue;
     // A field the values do not hold at all (not rendered, not reset into the form) is not the user's to send.
-    if (values[property.field] === undefined) continue;
-    const value = payloadValue(property, values[property.field], dirty !== undefined);
+    if (!Object.hasOwn(values, property.name) || values[property.name] === undefined) continue;
+    const value = payloadValue(property, values[property.name], dirty !== undefined);
     if (value === omit) continue;
     const parent = parentKeyOf(property);
     if (!parent) {
-      body[property.field] = value;
+      setOwn(body, property.field, value);
       continue;
     }
-    const existing = body[parent];
+    const existing = Object.hasOwn(body, parent) ? body[parent] : undefined;
     const nested =
       typeof existing === 'object' && existing !== null && !Array.isArray(existing)
         ? (existing as Record<string, unknown>)
         : {};
-    nested[property.field] = value;
-    body[parent] = nested;
+    setOwn(nested, property.field, value);
+    setOwn(body, parent, nested);
   }
   return body;
 }

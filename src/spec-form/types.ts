@@ -16,7 +16,10 @@ export type KeyValueRow = { id: string; key: string; value: string };
  */
 export type KeyValueValue = { rows: KeyValueRow[]; jsonText: string | null };
 
-/** Keyed by `property.field`. */
+/**
+ * Keyed by `property.field` (exactly: by `NormalizedProperty.name`, which is the field itself unless the field name
+ * would break react-hook-form paths, e.g. `a.b`, `x[0]` or `constructor`).
+ */
 export type SpecFormValues = Record<string, unknown>;
 
 export interface SpecFormOptions {
@@ -33,6 +36,8 @@ export type FieldKind = 'string' | 'secret' | 'enum' | 'boolean' | 'integer' | '
 /** A spec property after `normalizeProperties`: always a usable field name, title and kind. */
 export type NormalizedProperty = SpecProperty & {
   field: string;
+  /** The key of the value in the form: `field`, or a stand-in when `field` is not usable as a react-hook-form path. */
+  name: string;
   title: string;
   kind: FieldKind;
   /** Shown beside the input when the spec could not be honoured as written (unknown type, empty enum). */

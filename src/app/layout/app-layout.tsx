@@ -27,7 +27,7 @@ export function AppLayout() {
   return (
     <Box sx={{ minHeight: '100vh', bgcolor: 'background.default', color: 'text.primary' }}>
       <SkipLink targetId={mainContentId} />
-      <AppBar position="sticky" component="header" enableColorOnDark>
+      <AppBar position="sticky" component="header">
         <Toolbar sx={{ flexWrap: 'wrap', columnGap: 2, rowGap: 1, py: 1 }}>
           <Typography component="p" variant="h6" sx={{ fontWeight: 600, mr: 1 }}>
             Qualytics Integrations

@@ -13,6 +13,7 @@ export {
   type TestContext,
 } from './action-form';
 export { CreateFlowDialog } from './create-flow-dialog';
+export { DeleteFlowButton } from './delete-flow-button';
 export { FlowActionsList, cannotDeliver } from './flow-actions-list';
 export { FlowsTable } from './flows-table';
 export { newFlowSchema, type NewFlowValues } from './flow-form-schema';

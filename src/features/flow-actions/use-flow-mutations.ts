@@ -26,6 +26,7 @@ export function useDeleteFlow() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => apiRequest('deleteFlow', { params: { id } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: flowQueries.all }),
+    // Refetching now would ask for the deleted flow while its page is still open: mark stale, refetch on next use.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: flowQueries.all, refetchType: 'none' }),
   });
 }

@@ -11,10 +11,9 @@ import { Link as RouterLink } from 'react-router';
 import type { Integration, IntegrationSpec } from '../../api/contract';
 import { integrationQueries } from '../../api/queries';
 import { QueryErrorAlert } from '../../app/errors';
-import { useNotify } from '../../app/notifier';
 import { PageLoading } from '../../app/page-loading';
 import { SpecFields, toPayload, useSpecForm } from '../../spec-form';
-import { successMessages, useCreateIntegration } from './integration-mutations';
+import { useCreateIntegration } from './integration-mutations';
 import { isPagerDuty } from './integration-model';
 import { PagerDutyHelp } from './pagerduty-help';
 import { applySubmitError } from './submit-error';
@@ -92,7 +91,6 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
   const form = useSpecForm(spec.properties, { mode: 'create' });
   useClearServerErrorsOnEdit(form);
   const create = useCreateIntegration();
-  const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const pagerDuty = isPagerDuty(spec.type);
 
@@ -101,17 +99,21 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
     create.mutate(
       { ...toPayload(spec.properties, values), type: spec.type },
       {
-        onSuccess: (integration) => {
-          notify({ message: successMessages.created, severity: 'success' });
-          onConnected(integration);
-        },
+        onSuccess: (integration) => onConnected(integration),
         onError: (error) => setFormError(applySubmitError(spec.properties, error, form.setError)),
       },
     );
   });
 
   return (
-    <Box sx={{ display: 'grid', gap: 3, gridTemplateColumns: { xs: '1fr', md: pagerDuty ? '3fr 2fr' : '1fr' } }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 3,
+        alignItems: 'start',
+        gridTemplateColumns: { xs: '1fr', md: pagerDuty ? '3fr 2fr' : '1fr' },
+      }}
+    >
       <Paper variant="outlined" sx={{ p: 3 }}>
         <Box component="form" noValidate onSubmit={(event) => void submit(event)} aria-label={`Connect ${spec.label}`}>
           <Stack spacing={2}>

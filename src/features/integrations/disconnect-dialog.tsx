@@ -14,8 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Integration } from '../../api/contract';
 import { flowQueries } from '../../api/queries';
 import { errorMessage } from '../../app/errors';
-import { useNotify } from '../../app/notifier';
-import { successMessages, useDeleteIntegration } from './integration-mutations';
+import { useDeleteIntegration } from './integration-mutations';
 import { flowsUsingPagerDuty, isPagerDuty } from './integration-model';
 
 interface DisconnectDialogProps {
@@ -27,7 +26,6 @@ interface DisconnectDialogProps {
 }
 
 export function DisconnectDialog({ integration, label, open, onClose, onDisconnected }: DisconnectDialogProps) {
-  const notify = useNotify();
   const pagerDuty = isPagerDuty(integration.type);
   const flows = useQuery({ ...flowQueries.list(), enabled: open && pagerDuty });
   const remove = useDeleteIntegration();
@@ -37,7 +35,6 @@ export function DisconnectDialog({ integration, label, open, onClose, onDisconne
   const confirm = () =>
     remove.mutate(integration.id, {
       onSuccess: () => {
-        notify({ message: successMessages.disconnected, severity: 'success' });
         onClose();
         onDisconnected?.();
       },

@@ -6,9 +6,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
-import { useNotify } from '../../app/notifier';
 import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
-import { successMessages, useUpdateIntegration } from './integration-mutations';
+import { useUpdateIntegration } from './integration-mutations';
 import { configuredSecretFields, currentValues, isPagerDuty } from './integration-model';
 import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
@@ -21,7 +20,6 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   const form = useSpecForm(spec.properties, { mode: 'edit', current, configuredSecrets });
   useClearServerErrorsOnEdit(form);
   const update = useUpdateIntegration(integration.id);
-  const notify = useNotify();
   const [formError, setFormError] = useState<string | null>(null);
   const { isDirty } = form.formState;
   const pagerDuty = isPagerDuty(spec.type);
@@ -42,7 +40,6 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
             configuredSecrets,
           }),
         );
-        notify({ message: successMessages.updated, severity: 'success' });
       },
       onError: (error) => setFormError(applySubmitError(spec.properties, error, form.setError)),
     });

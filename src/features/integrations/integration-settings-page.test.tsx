@@ -97,6 +97,35 @@ describe('IntegrationSettingsPage', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/integrations'));
   });
 
+  it('disconnects from the settings page and leaves it without asking for the deleted integration again', async () => {
+    let deleted = false;
+    const api = mockApi({
+      'GET /api/integrations-specifications': { body: [spec] },
+      'GET /api/integrations/5': () => (deleted ? { status: 404, body: { detail: 'gone' } } : { body: stored }),
+      'GET /api/integrations': () => ({ body: deleted ? [] : [stored] }),
+      'GET /api/flows': { body: [] },
+      'DELETE /api/integrations/5': () => {
+        deleted = true;
+        return new Response(null, { status: 204 });
+      },
+    });
+    const { router, queryClient } = renderWithProviders(<IntegrationSettingsPage />, {
+      path: '/integrations/5',
+      route: '/integrations/:id',
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Disconnect' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disconnect PagerDuty?' });
+    expect(await within(dialog).findByText('No Flow sends notifications to PagerDuty.')).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/integrations'));
+    expect(await screen.findByText('The Integration has been successfully disconnected')).toBeInTheDocument();
+    const afterDelete = api.calls().slice(api.calls().indexOf('DELETE /api/integrations/5'));
+    expect(afterDelete).not.toContain('GET /api/integrations/5');
+    expect(queryClient.getQueryData(['integrations', 'detail', 5])).toBeUndefined();
+  });
+
   it('says when the integration does not exist', async () => {
     mockApi({
       'GET /api/integrations-specifications': { body: [spec] },

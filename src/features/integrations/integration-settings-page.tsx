@@ -6,8 +6,8 @@ import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
 import { integrationQueries } from '../../api/queries';
@@ -48,6 +48,15 @@ function IntegrationSettings({ id }: { id: number }) {
   const { spec, specs } = useIntegrationSpec(integration.data?.type);
   const [disconnecting, setDisconnecting] = useState(false);
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const disconnected = useRef(false);
+  // Dropped only once this page is gone: removing it while still observed would refetch it, and get a 404.
+  useEffect(
+    () => () => {
+      if (disconnected.current) queryClient.removeQueries({ queryKey: integrationQueries.detail(id).queryKey });
+    },
+    [queryClient, id],
+  );
 
   if (isApiError(integration.error) && integration.error.kind === 'not_found') return <MissingIntegration />;
   const error = integration.error ?? specs.error;
@@ -136,7 +145,10 @@ function IntegrationSettings({ id }: { id: number }) {
         label={label}
         open={disconnecting}
         onClose={() => setDisconnecting(false)}
-        onDisconnected={() => void navigate('/integrations')}
+        onDisconnected={() => {
+          disconnected.current = true;
+          void navigate('/integrations');
+        }}
       />
     </Stack>
   );

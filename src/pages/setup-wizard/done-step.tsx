@@ -46,7 +46,7 @@ export function DoneStep(props: DoneStepProps) {
           Severity
         </Typography>
         <Typography component="dd" sx={{ m: 0 }}>
-          {props.severity}
+          {props.severity.charAt(0).toUpperCase() + props.severity.slice(1)}
         </Typography>
         <Typography component="dt" color="text.secondary">
           Routing key

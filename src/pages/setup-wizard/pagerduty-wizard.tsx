@@ -1,6 +1,4 @@
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -13,7 +11,6 @@ import { isApiError } from '../../api/api-error';
 import type { Flow, Integration } from '../../api/contract';
 import { useNotify } from '../../app/notifier';
 import {
-  ActionEditor,
   currentFingerprint,
   keyChoice,
   newFlowSchema,
@@ -23,13 +20,12 @@ import {
   toTestRequest,
   useActionForm,
 } from '../../features/flow-actions';
-import { SendTest } from '../../features/test-notification';
 import type { SpecFormValues } from '../../spec-form';
 import type { ActionDependencies } from '../use-action-dependencies';
-import { ConfirmUntestedDialog } from './confirm-untested-dialog';
 import { ConnectStep } from './connect-step';
 import { DoneStep } from './done-step';
-import { FlowChoice } from './flow-choice';
+import { NotificationStep } from './notification-step';
+import { TestStep } from './test-step';
 import { LeaveWizardPrompt } from './leave-wizard-prompt';
 import { useSaveWizardAction } from './use-save-wizard-action';
 import {
@@ -45,11 +41,6 @@ import {
 
 const type = 'pagerduty';
 
-interface TestRecord {
-  outcome: 'delivered' | 'failed';
-  fingerprint: string;
-}
-
 function initialDraft(step: WizardStep): WizardDraft {
   const stored = loadDraft(type);
   // A finished setup is only shown again on its own Done page; opening the wizard anew starts over.
@@ -64,7 +55,6 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
   const [initial] = useState(() => initialDraft(requested));
   const [draft, setDraft] = useState<WizardDraft>(initial);
   const [connected, setConnected] = useState<Integration | undefined>();
-  const [lastTest, setLastTest] = useState<TestRecord | null>(null);
   const [choiceErrors, setChoiceErrors] = useState<{ name?: string; flowId?: string }>({});
   const [confirming, setConfirming] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -82,7 +72,8 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
   const stepIndex = wizardSteps.indexOf(step);
 
   // Everything but the routing key survives a reload of this tab.
-  const overrideTyped = keyChoice(values.routing_key).last4 !== undefined;
+  const key = keyChoice(values.routing_key);
+  const overrideTyped = key.last4 !== undefined;
   useEffect(() => {
     saveDraft(type, { ...draft, action: toDraft(values), overrideTyped });
   }, [draft, values, overrideTyped]);
@@ -140,6 +131,7 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
   };
 
   const fingerprint = currentFingerprint(properties, values);
+  const { lastTest } = draft;
   const untestedReason =
     lastTest === null
       ? 'never'
@@ -160,7 +152,6 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
           setDraft((d) => ({
             ...d,
             saved: { flowId: flow.id, flowName: flow.name },
-            lastOutcome: lastTest?.outcome ?? null,
           }));
           notify({
             message:
@@ -179,8 +170,6 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
     );
   };
 
-  const finish = () => (untestedReason ? setConfirming(true) : doSave());
-  const key = keyChoice(values.routing_key);
   const keyLabel =
     key.source === 'override'
       ? `This action's override${key.last4 ? ` (…${key.last4})` : ''}`
@@ -192,7 +181,11 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
       <Typography variant="h1">Set up PagerDuty</Typography>
       <Stepper activeStep={stepIndex} alternativeLabel aria-label="Setup steps" component="ol" sx={{ pl: 0 }}>
         {wizardSteps.map((s, i) => (
-          <Step key={s} completed={i < stepIndex || (s === 'connect' && Boolean(integration))} component="li">
+          <Step
+            key={s}
+            completed={i < stepIndex || step === 'done' || (s === 'connect' && Boolean(integration))}
+            component="li"
+          >
             <StepLabel aria-current={i === stepIndex ? 'step' : undefined}>{stepLabels[s]}</StepLabel>
           </Step>
         ))}
@@ -221,63 +214,38 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
           />
         )}
         {step === 'notification' && (
-          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
-            {initial.overrideTyped && keyChoice(values.routing_key).source === 'integration' && (
-              <Alert severity="info">
-                A routing key override is never kept across a reload: type it again if this notification needs one.
-              </Alert>
-            )}
-            <FlowChoice
-              value={draft.flowChoice}
-              onChange={(flowChoice) => setDraft((d) => ({ ...d, flowChoice }))}
-              flows={flows}
-              errors={choiceErrors}
-            />
-            <ActionEditor
-              form={form}
-              properties={properties}
-              integrationConnected={Boolean(integration)}
-              {...context}
-            />
-            <Box sx={{ display: 'flex', gap: 1 }}>
-              <Button onClick={() => goTo('connect')}>Back</Button>
-              <Button variant="contained" onClick={() => void nextFromNotification()}>
-                Next: Send test
-              </Button>
-            </Box>
-          </Box>
+          <NotificationStep
+            choice={draft.flowChoice}
+            onChoiceChange={(flowChoice) => setDraft((d) => ({ ...d, flowChoice }))}
+            choiceErrors={choiceErrors}
+            flows={flows}
+            form={form}
+            properties={properties}
+            context={context}
+            integrationConnected={Boolean(integration)}
+            overrideLost={initial.overrideTyped && key.source === 'integration'}
+            onBack={() => goTo('connect')}
+            onNext={() => void nextFromNotification()}
+          />
         )}
         {step === 'test' && (
-          <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
-            <Typography>
-              Send the notification as it is now to PagerDuty and see what the on-call person will get. Then save it to
-              the flow{context.flowName ? ` “${context.flowName}”` : ''}.
-            </Typography>
-            <SendTest
-              prepare={prepareTest}
-              onOutcome={(outcome) =>
-                setLastTest({ outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint })
-              }
-            />
-            {saveError && (
-              <Alert severity="error" role="alert">
-                {saveError}
-              </Alert>
-            )}
-            <Box sx={{ display: 'flex', gap: 1 }}>
-              <Button onClick={() => goTo('notification')}>Back</Button>
-              <Button variant="contained" onClick={finish} loading={save.isPending && !confirming}>
-                Save and finish
-              </Button>
-            </Box>
-            <ConfirmUntestedDialog
-              open={confirming}
-              reason={untestedReason ?? 'never'}
-              onCancel={() => setConfirming(false)}
-              onConfirm={doSave}
-              saving={save.isPending}
-            />
-          </Box>
+          <TestStep
+            flowName={context.flowName}
+            prepare={prepareTest}
+            onOutcome={(outcome) =>
+              setDraft((d) => ({
+                ...d,
+                lastTest: { outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint },
+              }))
+            }
+            untestedReason={untestedReason}
+            confirming={confirming}
+            setConfirming={setConfirming}
+            saving={save.isPending}
+            saveError={saveError}
+            onSave={doSave}
+            onBack={() => goTo('notification')}
+          />
         )}
         {step === 'done' && draft.saved && (
           <DoneStep
@@ -287,7 +255,7 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
             message={typeof values.tokenized_message === 'string' ? values.tokenized_message : ''}
             severity={previewOf(properties, values, context).event.payload.severity}
             keyLabel={keyLabel}
-            tested={draft.lastOutcome}
+            tested={lastTest?.outcome ?? null}
           />
         )}
       </Paper>

@@ -24,7 +24,8 @@ const wizardDraftSchema = z.object({
   flowChoice: flowChoiceSchema,
   action: z.object({ tokenized_message: z.string(), severity: z.unknown(), custom_details: z.unknown() }),
   overrideTyped: z.boolean(),
-  lastOutcome: z.enum(['delivered', 'failed']).nullable(),
+  /** The last test in this wizard and the settings it was sent with (`testFingerprint`). */
+  lastTest: z.object({ outcome: z.enum(['delivered', 'failed']), fingerprint: z.string() }).nullable(),
   saved: z.object({ flowId: z.number(), flowName: z.string() }).nullable(),
 });
 export type WizardDraft = z.infer<typeof wizardDraftSchema>;
@@ -33,7 +34,7 @@ export const emptyDraft: WizardDraft = {
   flowChoice: { mode: 'new', name: '', trigger_type: 'anomaly' },
   action: { tokenized_message: '', severity: undefined, custom_details: undefined },
   overrideTyped: false,
-  lastOutcome: null,
+  lastTest: null,
   saved: null,
 };
 

@@ -1,0 +1,148 @@
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig, snapshot, type Flags, type RunnerResult } from 'lighthouse';
+// Lighthouse's own dependency (pinned through lighthouse@12.2.3): a page we can sign in before it audits.
+import puppeteer, { type Page } from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../lib/chromium';
+import { benchTokens } from '../lib/reference-server';
+
+export interface LighthouseScores {
+  name: string;
+  url: string;
+  mode: 'navigation' | 'snapshot';
+  performance: number | null;
+  accessibility: number | null;
+  bestPractices: number | null;
+  /** Failing audits (score < 1) of the scored categories, for the report. */
+  failing: string[];
+  /** The first items of each failing audit's details (which element, which issue), to act on without the HTML report. */
+  details: Record<string, string>;
+  metrics?: Record<string, number | undefined>;
+  error?: string;
+}
+
+export interface LighthouseTarget {
+  name: string;
+  path: string;
+  /** Opens a panel after the load and audits that state (snapshot: accessibility and best practices only). */
+  openPanel?: { button: string; dialog: string };
+}
+
+const categories = ['performance', 'accessibility', 'best-practices'];
+
+function score(result: RunnerResult, id: string): number | null {
+  const value = result.lhr.categories[id]?.score;
+  return typeof value === 'number' ? Math.round(value * 100) : null;
+}
+
+function failingAudits(result: RunnerResult): string[] {
+  const failing: string[] = [];
+  for (const id of categories) {
+    for (const ref of result.lhr.categories[id]?.auditRefs ?? []) {
+      const audit = result.lhr.audits[ref.id];
+      if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
+      failing.push(`${id}/${ref.id} (${audit.displayValue ?? audit.score})`);
+    }
+  }
+  return failing;
+}
+
+function failingDetails(result: RunnerResult): Record<string, string> {
+  const details: Record<string, string> = {};
+  for (const id of categories) {
+    for (const ref of result.lhr.categories[id]?.auditRefs ?? []) {
+      const audit = result.lhr.audits[ref.id];
+      if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
+      const items = (audit.details as { items?: unknown[] } | undefined)?.items;
+      if (items?.length) details[ref.id] = JSON.stringify(items.slice(0, 3)).slice(0, 1500);
+    }
+  }
+  return details;
+}
+
+function metricsOf(result: RunnerResult): Record<string, number | undefined> {
+  const numeric = (id: string) => result.lhr.audits[id]?.numericValue;
+  return {
+    fcpMs: numeric('first-contentful-paint'),
+    lcpMs: numeric('largest-contentful-paint'),
+    tbtMs: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
+    siMs: numeric('speed-index'),
+  };
+}
+
+async function signIn(page: Page, origin: string) {
+  // Any same-origin document will do; the health endpoint has no app code to run first.
+  await page.goto(`${origin}/api/health`);
+  await page.evaluate((token) => sessionStorage.setItem('qualytics.session', token), benchTokens.Manager);
+}
+
+/**
+ * Lighthouse 12.2.3, desktop preset, in a Chromium started by chrome-launcher. Each target gets a fresh tab that is
+ * signed in first (the token lives in the tab's sessionStorage), and `disableStorageReset` keeps it for the audit.
+ */
+export async function runLighthouse(origin: string, targets: readonly LighthouseTarget[]): Promise<LighthouseScores[]> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath,
+    chromeFlags: [...chromiumArgs, '--headless=new'],
+    logLevel: 'error',
+  });
+  const results: LighthouseScores[] = [];
+  try {
+    const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}`, defaultViewport: null });
+    const flags: Flags = {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      disableStorageReset: true,
+      onlyCategories: categories,
+    };
+    for (const target of targets) {
+      const url = `${origin}${target.path}`;
+      const page = await browser.newPage();
+      const base = { name: target.name, url: target.path };
+      try {
+        await signIn(page, origin);
+        let result: RunnerResult | undefined;
+        if (target.openPanel) {
+          await page.goto(url, { waitUntil: 'networkidle0' });
+          await page.locator(`::-p-aria(${target.openPanel.button})`).click();
+          await page.waitForSelector(`::-p-aria(${target.openPanel.dialog})`);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          result = await snapshot(page, { config: desktopConfig, flags });
+        } else {
+          result = await lighthouse(url, flags, desktopConfig, page);
+        }
+        if (!result) throw new Error('Lighthouse returned no result');
+        const runtimeError = result.lhr.runtimeError?.message;
+        results.push({
+          ...base,
+          mode: target.openPanel ? 'snapshot' : 'navigation',
+          performance: target.openPanel ? null : score(result, 'performance'),
+          accessibility: score(result, 'accessibility'),
+          bestPractices: score(result, 'best-practices'),
+          failing: failingAudits(result),
+          details: failingDetails(result),
+          ...(target.openPanel ? {} : { metrics: metricsOf(result) }),
+          ...(runtimeError ? { error: runtimeError } : {}),
+        });
+      } catch (caught) {
+        results.push({
+          ...base,
+          mode: target.openPanel ? 'snapshot' : 'navigation',
+          performance: null,
+          accessibility: null,
+          bestPractices: null,
+          failing: [],
+          details: {},
+          error: caught instanceof Error ? caught.message.split('\n')[0] : String(caught),
+        });
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }
+    await browser.disconnect();
+  } finally {
+    chrome.kill();
+  }
+  return results;
+}

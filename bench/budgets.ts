@@ -1,0 +1,194 @@
+import type { LighthouseScores } from './app/lighthouse-audit';
+import type { Visit } from './app/page-visits';
+import type { FormResult, FormsReport } from './forms/measure-forms';
+import { kb } from './lib/compress';
+import { round } from './lib/stats';
+import type { Row, Verdict } from './report';
+
+/** Budgets from issue 5. KB = 1024 bytes. */
+export const budgets = {
+  integrationsFirstPaintGzipKb: 160,
+  connectWizardGzipKb: 260,
+  usableVsRjsf: 1.5,
+  keystrokeP95VsFloor: 1.2,
+  keystrokeP95VsRjsf: 2.5,
+  formJsVsRjsf: 1.5,
+  integrationsColdRequests: 3,
+  lighthouse: { performance: 95, accessibility: 100, bestPractices: 100 },
+} as const;
+
+const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'FAIL');
+const sizeText = (gzip: number, brotli: number) => `${kb(gzip)} KB gzip / ${kb(brotli)} KB br`;
+
+export function bundleRows(visits: readonly Visit[]): Row[] {
+  const rows: Row[] = [];
+  const find = (name: string) => visits.find((visit) => visit.name === name);
+  const integrations = find('integrations');
+  if (integrations) {
+    rows.push({
+      section: 'bundle',
+      what: 'first-paint JS /integrations',
+      figure: sizeText(integrations.firstLoadJs.gzip, integrations.firstLoadJs.brotli),
+      budget: `<= ${budgets.integrationsFirstPaintGzipKb} KB gzip`,
+      result: verdict(!integrations.error && kb(integrations.firstLoadJs.gzip) <= budgets.integrationsFirstPaintGzipKb),
+      ...(integrations.error ? { note: integrations.error } : {}),
+    });
+    rows.push({
+      section: 'bundle',
+      what: 'first-paint CSS /integrations',
+      figure: sizeText(integrations.css.gzip, integrations.css.brotli),
+      budget: '',
+      result: 'n/a',
+    });
+  }
+  const connect = find('connect-wizard');
+  if (connect) {
+    rows.push({
+      section: 'bundle',
+      what: 'cumulative JS connect wizard',
+      figure: sizeText(connect.js.gzip, connect.js.brotli),
+      budget: `<= ${budgets.connectWizardGzipKb} KB gzip`,
+      result: verdict(!connect.error && kb(connect.js.gzip) <= budgets.connectWizardGzipKb),
+      ...(connect.error ? { note: connect.error } : {}),
+    });
+  }
+  const flow = find('flow-editor');
+  if (flow) {
+    rows.push({
+      section: 'bundle',
+      what: 'cumulative JS flow editor + panel',
+      figure: sizeText(flow.js.gzip, flow.js.brotli),
+      budget: '',
+      result: 'n/a',
+      ...(flow.error ? { note: flow.error } : {}),
+    });
+  }
+  return rows;
+}
+
+function resultOf(results: readonly FormResult[], page: FormResult['page'], size: number) {
+  return results.find((result) => result.page === page && result.size === size);
+}
+
+export function formsRows(forms: FormsReport): Row[] {
+  const rows: Row[] = [];
+  const sizes = [...new Set(forms.results.map((result) => result.size))].sort((a, b) => a - b);
+  const largest = sizes[sizes.length - 1];
+  for (const size of sizes) {
+    const engine = resultOf(forms.results, 'engine', size);
+    const rjsf = resultOf(forms.results, 'rjsf', size);
+    const plain = resultOf(forms.results, 'plain', size);
+    if (!engine || !rjsf || !plain) continue;
+    const failed = [engine, rjsf, plain].filter((result) => result.error);
+    const note = failed.length ? failed.map((result) => `${result.page}: ${result.error}`).join('; ') : undefined;
+    const usableRatio = rjsf.usableMs / engine.usableMs;
+    rows.push({
+      section: 'forms',
+      what: `${size} props: time until usable`,
+      figure: `engine ${engine.usableMs} ms, rjsf ${rjsf.usableMs} ms, plain ${plain.usableMs} ms (rjsf/engine ${round(usableRatio, 2)}x)`,
+      budget: size === largest ? `engine >= ${budgets.usableVsRjsf}x faster than rjsf` : '',
+      // A renderer that failed to load leaves the budget unmet, not skipped.
+      result: size === largest ? verdict(!note && usableRatio >= budgets.usableVsRjsf) : 'n/a',
+      ...(note ? { note } : {}),
+    });
+    const [e, r, p] = [engine.keystroke, rjsf.keystroke, plain.keystroke];
+    if (!e || !r || !p) {
+      if (size === largest)
+        rows.push({
+          section: 'forms',
+          what: `${size} props: keystroke p95`,
+          figure: 'not measured',
+          budget: `<= ${budgets.keystrokeP95VsFloor}x plain, >= ${budgets.keystrokeP95VsRjsf}x better than rjsf`,
+          result: 'FAIL',
+          ...(note ? { note } : {}),
+        });
+      continue;
+    }
+    rows.push({
+      section: 'forms',
+      what: `${size} props: keystroke-to-paint p50 / p95`,
+      figure: `engine ${e.medianMs} / ${e.p95Ms} ms, rjsf ${r.medianMs} / ${r.p95Ms} ms, plain ${p.medianMs} / ${p.p95Ms} ms`,
+      budget: '',
+      result: 'n/a',
+    });
+    rows.push({
+      section: 'forms',
+      what: `${size} props: main-thread work per keystroke p50 / p95`,
+      figure: `engine ${e.processingMedianMs} / ${e.processingP95Ms} ms, rjsf ${r.processingMedianMs} / ${r.processingP95Ms} ms, plain ${p.processingMedianMs} / ${p.processingP95Ms} ms`,
+      budget: '',
+      result: 'n/a',
+    });
+    if (size === largest) {
+      const vsFloor = e.p95Ms / p.p95Ms;
+      const vsRjsf = r.p95Ms / e.p95Ms;
+      rows.push({
+        section: 'forms',
+        what: `${size} props: keystroke p95 vs plain floor`,
+        figure: `engine/plain ${round(vsFloor, 2)}x`,
+        budget: `<= ${budgets.keystrokeP95VsFloor}x`,
+        result: verdict(vsFloor <= budgets.keystrokeP95VsFloor),
+      });
+      rows.push({
+        section: 'forms',
+        what: `${size} props: keystroke p95 vs rjsf`,
+        figure: `rjsf/engine ${round(vsRjsf, 2)}x`,
+        budget: `>= ${budgets.keystrokeP95VsRjsf}x`,
+        result: verdict(vsRjsf >= budgets.keystrokeP95VsRjsf),
+      });
+    }
+  }
+  const jsRatio = forms.js.rjsf.gzip / forms.js.engine.gzip;
+  rows.push({
+    section: 'forms',
+    what: 'JS of the form page',
+    figure: `engine ${kb(forms.js.engine.gzip)} KB, rjsf ${kb(forms.js.rjsf.gzip)} KB, plain ${kb(forms.js.plain.gzip)} KB gzip (rjsf/engine ${round(jsRatio, 2)}x)`,
+    budget: `engine >= ${budgets.formJsVsRjsf}x smaller than rjsf`,
+    result: verdict(forms.js.engine.gzip > 0 && jsRatio >= budgets.formJsVsRjsf),
+  });
+  return rows;
+}
+
+export function requestRows(visits: readonly Visit[]): Row[] {
+  const rows: Row[] = [];
+  for (const visit of visits) {
+    const cold = visit.name !== 'settings-and-back';
+    const limit = visit.name === 'integrations' ? budgets.integrationsColdRequests : undefined;
+    const duplicates = visit.requests.duplicates;
+    const ok = duplicates.length === 0 && (limit === undefined || visit.requests.count <= limit);
+    rows.push({
+      section: 'requests',
+      what: cold ? `cold load ${visit.url}` : 'to a settings page and back',
+      figure: `${visit.requests.count} requests, ${duplicates.length} duplicates`,
+      budget: limit === undefined ? 'no duplicates' : `no duplicates, <= ${limit}`,
+      result: verdict(!visit.error && ok),
+      ...(visit.error || duplicates.length
+        ? { note: [visit.error, duplicates.length ? `duplicates: ${duplicates.join(', ')}` : ''].filter(Boolean).join('; ') }
+        : {}),
+    });
+  }
+  return rows;
+}
+
+export function lighthouseRows(scores: readonly LighthouseScores[]): Row[] {
+  const { performance, accessibility, bestPractices } = budgets.lighthouse;
+  return scores.map((entry) => {
+    const navigation = entry.mode === 'navigation';
+    const measured = entry.accessibility !== null && entry.bestPractices !== null && (!navigation || entry.performance !== null);
+    const ok =
+      measured &&
+      (entry.accessibility as number) >= accessibility &&
+      (entry.bestPractices as number) >= bestPractices &&
+      (!navigation || (entry.performance as number) >= performance);
+    const failing = entry.failing.length ? `failing audits: ${entry.failing.join(', ')}` : '';
+    return {
+      section: 'lighthouse',
+      what: `${entry.name} (${entry.url}${navigation ? '' : ', snapshot'})`,
+      figure: `perf ${entry.performance ?? '-'}, a11y ${entry.accessibility ?? '-'}, best practices ${entry.bestPractices ?? '-'}`,
+      budget: navigation
+        ? `perf >= ${performance}, a11y ${accessibility}, bp ${bestPractices}`
+        : `a11y ${accessibility}, bp ${bestPractices}`,
+      result: verdict(ok),
+      ...(entry.error || failing ? { note: [entry.error, failing].filter(Boolean).join('; ') } : {}),
+    };
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: bundle sizes, forms at scale against @rjsf/mui and a plain-HTML floor, API requests per page, and
+ * Lighthouse, in one run, printed as a table with the budgets of issue 5 and written to bench/results/.
+ *
+ *   npm run bench                       everything (about 5-8 minutes on 2 cores)
+ *   npm run bench -- --smoke            one tiny size of each measurement (BENCH_SMOKE=1 does the same)
+ *   npm run bench -- --only=forms,bundle   some sections: bundle, requests, forms, lighthouse
+ *   npm run bench -- --out=path.json    where the JSON goes (default bench/results/latest.json, smoke.json in smoke)
+ *   npm run bench -- --strict           exit 1 when a budget fails (timings are not assertions by default)
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLighthouse, type LighthouseScores, type LighthouseTarget } from './app/lighthouse-audit';
+import { visitPages, type Visit } from './app/page-visits';
+import { bundleRows, formsRows, lighthouseRows, requestRows } from './budgets';
+import { measureForms, type FormsOptions, type FormsReport } from './forms/measure-forms';
+import { buildApp } from './lib/app-build';
+import { compositionOf } from './lib/chunk-composition';
+import { launchChromium } from './lib/chromium';
+import { seedReferenceData, startReferenceServer, type ReferenceServer } from './lib/reference-server';
+import { sourceOf } from './lib/vite-manifest';
+import { formatMarkdown, formatTable, type Row } from './report';
+
+const sections = ['bundle', 'requests', 'forms', 'lighthouse'] as const;
+type Section = (typeof sections)[number];
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function parseArgs(argv: readonly string[]) {
+  const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const smoke = argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+  const only = value('only')?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name)) ?? [];
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${sections.join(', ')}`);
+  const out = value('out') ?? join(projectRoot, 'bench', 'results', smoke ? 'smoke.json' : 'latest.json');
+  return {
+    smoke,
+    strict: argv.includes('--strict'),
+    out: resolve(out),
+    run: new Set<Section>((only as Section[] | undefined) ?? sections),
+  };
+}
+
+const log = (line: string) => console.log(line);
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const formsOptions: FormsOptions = args.smoke
+    ? { sizes: [10], loads: 1, keystrokes: 10 }
+    : { sizes: [50, 200, 500], loads: 3, keystrokes: 120 };
+  log(`qualytics bench${args.smoke ? ' (smoke)' : ''}: ${[...args.run].join(', ')}; ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`);
+
+  const rows: Row[] = [];
+  let visits: Visit[] = [];
+  /** Raw KB of JS per package for each visit, from the sourcemaps: where the bytes come from. */
+  const composition: Record<string, Record<string, number>> = {};
+  let forms: FormsReport | undefined;
+  let lighthouse: LighthouseScores[] = [];
+  const needsApp = args.run.has('bundle') || args.run.has('requests') || args.run.has('lighthouse');
+
+  let server: ReferenceServer | undefined;
+  let appDir: string | undefined;
+  const cleanUp = async () => {
+    await server?.stop();
+    server = undefined;
+    if (appDir) await rm(appDir, { recursive: true, force: true });
+    appDir = undefined;
+  };
+  const onSignal = () => void cleanUp().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    let seeded: Awaited<ReturnType<typeof seedReferenceData>> | undefined;
+    let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+    if (needsApp) {
+      log('building the console (vite build, manifest on) ...');
+      app = await buildApp(projectRoot);
+      appDir = app.outDir;
+      log(`  built in ${Math.round(app.ms)} ms`);
+      server = await startReferenceServer(app.outDir, projectRoot);
+      seeded = await seedReferenceData(server);
+      log(`reference server at ${server.origin}: PagerDuty connected, flow ${seeded.flowId} with an action`);
+    }
+
+    const browser = await launchChromium();
+    try {
+      if (server && app && seeded && (args.run.has('bundle') || args.run.has('requests'))) {
+        log('visiting pages (cold loads, request log) ...');
+        visits = await visitPages(browser, server.origin, app.outDir, seeded, args.smoke ? ['integrations'] : undefined);
+        const manifest = app.manifest;
+        for (const visit of visits) {
+          for (const asset of visit.assets) asset.source = sourceOf(manifest, asset.file.replace(/^\//, ''));
+          const jsFiles = visit.assets.filter((asset) => asset.kind === 'js').map((asset) => asset.file);
+          composition[visit.name] = await compositionOf(app.outDir, jsFiles);
+        }
+        if (args.run.has('bundle')) rows.push(...bundleRows(visits));
+        if (args.run.has('requests')) rows.push(...requestRows(visits));
+      }
+      if (args.run.has('forms')) {
+        log(`forms at scale (${formsOptions.sizes.join(', ')} properties; engine vs @rjsf/mui vs plain) ...`);
+        forms = await measureForms(browser, formsOptions, log);
+        rows.push(...formsRows(forms));
+      }
+    } finally {
+      await browser.close();
+    }
+
+    if (server && seeded && args.run.has('lighthouse')) {
+      log('lighthouse 12.2.3, desktop preset ...');
+      const targets: LighthouseTarget[] = [
+        { name: 'integrations', path: '/integrations' },
+        { name: 'connect step', path: '/integrations/pagerduty/connect' },
+        { name: 'flow editor', path: `/flows/${seeded.flowId}` },
+        {
+          name: 'flow editor panel',
+          path: `/flows/${seeded.flowId}`,
+          openPanel: { button: 'Edit PagerDuty action 1', dialog: 'PagerDuty Settings' },
+        },
+      ];
+      lighthouse = await runLighthouse(server.origin, args.smoke ? targets.slice(0, 1) : targets);
+      rows.push(...lighthouseRows(lighthouse));
+    }
+  } finally {
+    await cleanUp();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  const seconds = Math.round((Date.now() - started) / 1000);
+  log('');
+  log(formatTable(rows));
+  const failed = rows.filter((row) => row.result === 'FAIL');
+  log('');
+  log(`${rows.filter((row) => row.result === 'PASS').length} budgets pass, ${failed.length} fail; ${seconds} s in all`);
+
+  await mkdir(dirname(args.out), { recursive: true });
+  const report = {
+    finishedAt: new Date().toISOString(),
+    seconds,
+    smoke: args.smoke,
+    sections: [...args.run],
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, loadAverage: loadavg(), node: process.version },
+    rows,
+    bundle: visits.map(({ requests: _requests, ...visit }) => ({ ...visit, packagesRawKb: composition[visit.name] })),
+    requests: visits.map((visit) => ({ name: visit.name, url: visit.url, ...visit.requests })),
+    forms: forms ?? null,
+    lighthouse,
+  };
+  await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(args.out.replace(/\.json$/, '.md'), `${formatMarkdown(rows)}\n`);
+  log(`results: ${args.out}`);
+  if (args.strict && failed.length) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});

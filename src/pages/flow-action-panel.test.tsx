@@ -1,0 +1,150 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitForElementToBeRemoved, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Flow, SpecProperty } from '../api/contract';
+import { NotifierProvider } from '../app/notifier';
+import { FlowActionPanel } from './flow-action-panel';
+import type { ActionDependencies } from './use-action-dependencies';
+
+const properties: SpecProperty[] = [
+  {
+    field: 'severity',
+    map_to: 'parameters',
+    title: 'Severity',
+    type: 'enum',
+    values: [
+      { label: 'Info', value: 'info' },
+      { label: 'Error', value: 'error' },
+    ],
+    default: 'info',
+  },
+  { field: 'custom_details', map_to: 'parameters', title: 'Additional Details', type: 'object' },
+  { field: 'routing_key', map_to: 'parameters', title: 'Routing Key Override', type: 'string', secret: true },
+];
+
+const flow: Flow = {
+  id: 3,
+  name: 'Nightly',
+  trigger_type: 'anomaly',
+  created: '2026-01-01T00:00:00Z',
+  updated: '2026-01-01T00:00:00Z',
+  actions: [
+    {
+      id: 11,
+      type: 'PagerDuty',
+      tokenized_message: 'First',
+      parameters: { severity: 'error', custom_details: {}, routing_key_configured: true },
+    },
+    {
+      id: 12,
+      type: 'PagerDuty',
+      tokenized_message: 'Second',
+      parameters: { severity: 'info', custom_details: { a: 1 }, routing_key_configured: false },
+    },
+  ],
+};
+
+const deps = {
+  properties,
+  allTokens: [],
+  tokensFor: () => [],
+  integration: { id: 1, type: 'pagerduty', created: '2026-01-01T00:00:00Z', updated: '2026-01-01T00:00:00Z' },
+} as unknown as ActionDependencies;
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+function show(action = flow.actions[1]) {
+  const onClose = vi.fn();
+  render(
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
+      <NotifierProvider>
+        <MemoryRouter>
+          <FlowActionPanel flow={flow} action={action} deps={deps} onClose={onClose} />
+        </MemoryRouter>
+      </NotifierProvider>
+    </QueryClientProvider>,
+  );
+  return { onClose, panel: screen.getByRole('dialog', { name: 'PagerDuty Settings' }) };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('FlowActionPanel', () => {
+  it('PUTs the whole list: other actions keep their id and never resend a key', async () => {
+    const fetchMock = vi.fn(async () => json(200, flow));
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    const { onClose, panel } = show();
+    const message = within(panel).getByRole('combobox', { name: 'Message' });
+    await user.clear(message);
+    await user.type(message, 'Changed');
+    await user.click(within(panel).getByRole('button', { name: 'Save' }));
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
+    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('/api/flows/3');
+    expect(init.method).toBe('PUT');
+    expect(JSON.parse(String(init.body))).toEqual({
+      actions: [
+        {
+          id: 11,
+          type: 'PagerDuty',
+          tokenized_message: 'First',
+          parameters: { severity: 'error', custom_details: {} },
+        },
+        {
+          id: 12,
+          type: 'PagerDuty',
+          tokenized_message: 'Changed',
+          parameters: { severity: 'info', custom_details: { a: 1 } },
+        },
+      ],
+    });
+    expect(await screen.findByText('The Flow has been successfully updated')).toBeInTheDocument();
+  });
+
+  it("puts the server's field errors on the field and keeps what was typed", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(422, {
+          detail: [
+            {
+              loc: ['body', 'actions', 1, 'parameters', 'routing_key'],
+              msg: 'Too long for a routing key',
+              type: 'too_big',
+            },
+          ],
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    const { onClose, panel } = show();
+    await user.click(within(panel).getByLabelText('Routing Key Override'));
+    await user.paste('k'.repeat(40));
+    await user.click(within(panel).getByRole('button', { name: 'Save' }));
+    expect(await within(panel).findByText('Too long for a routing key')).toBeInTheDocument();
+    expect(within(panel).getByLabelText('Routing Key Override')).toHaveValue('k'.repeat(40));
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('asks before discarding unsaved changes', async () => {
+    const user = userEvent.setup();
+    const { onClose, panel } = show();
+    await user.type(within(panel).getByRole('combobox', { name: 'Message' }), ' more');
+    await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Discard your changes?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Keep editing' }));
+    await waitForElementToBeRemoved(() => screen.queryByRole('dialog', { name: 'Discard your changes?' }));
+    expect(onClose).not.toHaveBeenCalled();
+    await user.click(within(panel).getByRole('button', { name: 'Cancel' }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Discard your changes?' })).getByRole('button', {
+        name: 'Discard',
+      }),
+    );
+    expect(onClose).toHaveBeenCalled();
+  });
+});
