@@ -162,7 +162,11 @@ export function requestRows(visits: readonly Visit[]): Row[] {
       budget: limit === undefined ? 'no duplicates' : `no duplicates, <= ${limit}`,
       result: verdict(!visit.error && ok),
       ...(visit.error || duplicates.length
-        ? { note: [visit.error, duplicates.length ? `duplicates: ${duplicates.join(', ')}` : ''].filter(Boolean).join('; ') }
+        ? {
+            note: [visit.error, duplicates.length ? `duplicates: ${duplicates.join(', ')}` : '']
+              .filter(Boolean)
+              .join('; '),
+          }
         : {}),
     });
   }
@@ -173,7 +177,8 @@ export function lighthouseRows(scores: readonly LighthouseScores[]): Row[] {
   const { performance, accessibility, bestPractices } = budgets.lighthouse;
   return scores.map((entry) => {
     const navigation = entry.mode === 'navigation';
-    const measured = entry.accessibility !== null && entry.bestPractices !== null && (!navigation || entry.performance !== null);
+    const measured =
+      entry.accessibility !== null && entry.bestPractices !== null && (!navigation || entry.performance !== null);
     const ok =
       measured &&
       (entry.accessibility as number) >= accessibility &&

@@ -19,7 +19,7 @@ import { measureForms, type FormsOptions, type FormsReport } from './forms/measu
 import { buildApp } from './lib/app-build';
 import { compositionOf } from './lib/chunk-composition';
 import { launchChromium } from './lib/chromium';
-import { seedReferenceData, startReferenceServer, type ReferenceServer } from './lib/reference-server';
+import { ensurePagerDuty, seedFlow, startReferenceServer, type ReferenceServer } from './lib/reference-server';
 import { sourceOf } from './lib/vite-manifest';
 import { formatMarkdown, formatTable, type Row } from './report';
 
@@ -31,7 +31,9 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 function parseArgs(argv: readonly string[]) {
   const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
   const smoke = argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
-  const only = value('only')?.split(',').map((name) => name.trim());
+  const only = value('only')
+    ?.split(',')
+    .map((name) => name.trim());
   const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name)) ?? [];
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${sections.join(', ')}`);
   const out = value('out') ?? join(projectRoot, 'bench', 'results', smoke ? 'smoke.json' : 'latest.json');
@@ -51,14 +53,16 @@ async function main() {
   const formsOptions: FormsOptions = args.smoke
     ? { sizes: [10], loads: 1, keystrokes: 10 }
     : { sizes: [50, 200, 500], loads: 3, keystrokes: 120 };
-  log(`qualytics bench${args.smoke ? ' (smoke)' : ''}: ${[...args.run].join(', ')}; ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`);
+  log(
+    `qualytics bench${args.smoke ? ' (smoke)' : ''}: ${[...args.run].join(', ')}; ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`,
+  );
 
   const rows: Row[] = [];
   let visits: Visit[] = [];
   /** Raw KB of JS per package for each visit, from the sourcemaps: where the bytes come from. */
   const composition: Record<string, Record<string, number>> = {};
   let forms: FormsReport | undefined;
-  let lighthouse: LighthouseScores[] = [];
+  const lighthouse: LighthouseScores[] = [];
   const needsApp = args.run.has('bundle') || args.run.has('requests') || args.run.has('lighthouse');
 
   let server: ReferenceServer | undefined;
@@ -74,7 +78,7 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   try {
-    let seeded: Awaited<ReturnType<typeof seedReferenceData>> | undefined;
+    let flowId: number | undefined;
     let app: Awaited<ReturnType<typeof buildApp>> | undefined;
     if (needsApp) {
       log('building the console (vite build, manifest on) ...');
@@ -82,15 +86,43 @@ async function main() {
       appDir = app.outDir;
       log(`  built in ${Math.round(app.ms)} ms`);
       server = await startReferenceServer(app.outDir, projectRoot);
-      seeded = await seedReferenceData(server);
-      log(`reference server at ${server.origin}: PagerDuty connected, flow ${seeded.flowId} with an action`);
+      flowId = await seedFlow(server);
+      log(`reference server at ${server.origin}: flow ${flowId} with a PagerDuty action, PagerDuty not connected yet`);
     }
+    const lighthouseTargets: LighthouseTarget[] = flowId
+      ? [
+          { name: 'integrations', path: '/integrations' },
+          { name: 'connect step', path: '/integrations/pagerduty/connect' },
+          { name: 'flow editor', path: `/flows/${flowId}` },
+          {
+            name: 'flow editor panel',
+            path: `/flows/${flowId}`,
+            openPanel: { button: 'Edit PagerDuty action 1', dialog: 'PagerDuty Settings' },
+          },
+        ]
+      : [];
+    const runLighthouseOn = async (names: readonly string[]) => {
+      if (!server || !args.run.has('lighthouse')) return;
+      const targets = lighthouseTargets.filter((target) => names.includes(target.name));
+      if (!targets.length) return;
+      log(`lighthouse 12.2.3, desktop preset: ${targets.map((target) => target.name).join(', ')} ...`);
+      lighthouse.push(...(await runLighthouse(server.origin, targets)));
+    };
+    // The Connect step is audited as a manager first meets it, before the wizard visit connects PagerDuty.
+    if (!args.smoke) await runLighthouseOn(['connect step']);
 
     const browser = await launchChromium();
     try {
-      if (server && app && seeded && (args.run.has('bundle') || args.run.has('requests'))) {
+      if (server && app && flowId && (args.run.has('bundle') || args.run.has('requests'))) {
         log('visiting pages (cold loads, request log) ...');
-        visits = await visitPages(browser, server.origin, app.outDir, seeded, args.smoke ? ['integrations'] : undefined);
+        const activeServer = server;
+        visits = await visitPages(
+          browser,
+          server.origin,
+          app.outDir,
+          { flowId, ensurePagerDuty: () => ensurePagerDuty(activeServer) },
+          args.smoke ? ['integrations'] : undefined,
+        );
         const manifest = app.manifest;
         for (const visit of visits) {
           for (const asset of visit.assets) asset.source = sourceOf(manifest, asset.file.replace(/^\//, ''));
@@ -109,21 +141,14 @@ async function main() {
       await browser.close();
     }
 
-    if (server && seeded && args.run.has('lighthouse')) {
-      log('lighthouse 12.2.3, desktop preset ...');
-      const targets: LighthouseTarget[] = [
-        { name: 'integrations', path: '/integrations' },
-        { name: 'connect step', path: '/integrations/pagerduty/connect' },
-        { name: 'flow editor', path: `/flows/${seeded.flowId}` },
-        {
-          name: 'flow editor panel',
-          path: `/flows/${seeded.flowId}`,
-          openPanel: { button: 'Edit PagerDuty action 1', dialog: 'PagerDuty Settings' },
-        },
-      ];
-      lighthouse = await runLighthouse(server.origin, args.smoke ? targets.slice(0, 1) : targets);
-      rows.push(...lighthouseRows(lighthouse));
-    }
+    if (server) await ensurePagerDuty(server);
+    await runLighthouseOn(args.smoke ? ['integrations'] : ['integrations', 'flow editor', 'flow editor panel']);
+    lighthouse.sort(
+      (a, b) =>
+        lighthouseTargets.findIndex((target) => target.name === a.name) -
+        lighthouseTargets.findIndex((target) => target.name === b.name),
+    );
+    rows.push(...lighthouseRows(lighthouse));
   } finally {
     await cleanUp();
     process.off('SIGINT', onSignal);

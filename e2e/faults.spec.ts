@@ -24,7 +24,7 @@ type Operation = 'connect' | 'rotate' | 'test';
 interface Fault {
   name: string;
   /** Makes PagerDuty (or the path to it) fail for the next call that uses `key`. */
-  arrange(page: Page, key: string, operation: Operation): Promise<void>;
+  arrange(page: Page, key: string, operation: Operation): Promise<unknown>;
   /** What the user must be told, in plain words. */
   says: RegExp;
 }

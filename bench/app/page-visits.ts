@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
 import { compressedSize, sumSizes, type CompressedSize } from '../lib/compress';
-import { benchTokens, type SeededData } from '../lib/reference-server';
+import { benchRoutingKey, benchTokens } from '../lib/reference-server';
 import { readFile } from 'node:fs/promises';
 
 /** The console keeps the bearer token here (see src/app/session/token-store.ts). */
@@ -67,7 +67,8 @@ class Recorder {
     if (url.origin !== this.origin) return;
     const type = request.resourceType();
     if (type === 'script' || type === 'stylesheet') this.assetUrls.add(url.pathname);
-    else if (url.pathname.startsWith('/api/')) this.calls.push({ method: request.method(), path: url.pathname + url.search });
+    else if (url.pathname.startsWith('/api/'))
+      this.calls.push({ method: request.method(), path: url.pathname + url.search });
   }
 
   takeCalls(): ApiCall[] {
@@ -119,37 +120,55 @@ type Scenario = {
   countAfterLoad?: boolean;
 };
 
-function scenarios(data: SeededData): Scenario[] {
+export interface VisitData {
+  flowId: number;
+  /** Connects PagerDuty through the API if needed; the connect wizard visit, run first, connects through the UI. */
+  ensurePagerDuty(): Promise<number>;
+}
+
+function scenarios(data: VisitData): Scenario[] {
+  let integrationId = 0;
+  const connected = async () => {
+    integrationId = await data.ensurePagerDuty();
+  };
   const integrationsHeading = (page: Page) => page.getByRole('heading', { level: 1, name: 'Integrations' });
   return [
     {
-      name: 'integrations',
-      url: '/integrations',
-      load: async (page) => {
-        await page.goto('/integrations');
-        await integrationsHeading(page).waitFor({ timeout: 20_000 });
-        await settle(page);
-      },
-    },
-    {
       name: 'connect-wizard',
       url: '/integrations/pagerduty/connect',
+      // Cold load of the Connect step as a manager finds it: PagerDuty not connected yet.
       load: async (page) => {
         await page.goto('/integrations/pagerduty/connect');
+        await page.getByLabel(/^Routing Key/).waitFor({ timeout: 20_000 });
         await settle(page);
       },
-      // The later steps may load chunks of their own; deep links reach them without creating anything.
+      // Then the journey: connect (the wizard moves on in the page), and the later steps by their deep links.
       then: async (page) => {
-        for (const step of ['notification', 'test', 'done']) {
+        await page.getByLabel(/^Routing Key/).fill(benchRoutingKey);
+        await page.getByRole('button', { name: 'Create' }).click();
+        await page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ }).waitFor({ timeout: 20_000 });
+        await settle(page);
+        for (const step of ['test', 'done']) {
           await page.goto(`/integrations/pagerduty/connect?step=${step}`);
           await settle(page);
         }
       },
     },
     {
+      name: 'integrations',
+      url: '/integrations',
+      load: async (page) => {
+        await connected();
+        await page.goto('/integrations');
+        await integrationsHeading(page).waitFor({ timeout: 20_000 });
+        await settle(page);
+      },
+    },
+    {
       name: 'flow-editor',
       url: `/flows/${data.flowId}`,
       load: async (page) => {
+        await connected();
         await page.goto(`/flows/${data.flowId}`);
         await page.getByRole('heading', { level: 1, name: 'Bench anomalies' }).waitFor({ timeout: 20_000 });
         await settle(page);
@@ -162,9 +181,10 @@ function scenarios(data: SeededData): Scenario[] {
     },
     {
       name: 'settings-and-back',
-      url: `/integrations -> /integrations/${data.integrationId} -> back`,
+      url: '/integrations -> settings -> back',
       countAfterLoad: true,
       load: async (page) => {
+        await connected();
         await page.goto('/integrations');
         await integrationsHeading(page).waitFor({ timeout: 20_000 });
         await settle(page);
@@ -172,7 +192,7 @@ function scenarios(data: SeededData): Scenario[] {
       then: async (page) => {
         await page.getByRole('button', { name: 'PagerDuty actions' }).click();
         await page.getByRole('menuitem', { name: 'Edit' }).click();
-        await page.waitForURL(`**/integrations/${data.integrationId}`);
+        await page.waitForURL(`**/integrations/${integrationId}`);
         await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 20_000 });
         await settle(page);
         await page.goBack();
@@ -188,7 +208,7 @@ export async function visitPages(
   browser: Browser,
   origin: string,
   outDir: string,
-  data: SeededData,
+  data: VisitData,
   only?: readonly string[],
 ): Promise<Visit[]> {
   const visits: Visit[] = [];

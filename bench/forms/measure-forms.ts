@@ -69,8 +69,9 @@ async function focusMiddleField(page: Page, formPage: FormPage, size: number) {
 
 async function typeBurst(page: Page, text: string) {
   await page.bringToFront();
-  // Let whatever the page scheduled (effects, idle callbacks, the previous burst) finish before the first keystroke.
-  await page.waitForTimeout(300);
+  // A tab brought to the front repaints first; let that and whatever the page scheduled (effects, idle callbacks)
+  // finish before the first keystroke.
+  await page.waitForTimeout(700);
   // One key every 50 ms: slower than a frame, so each keystroke gets its own paint unless the page is the bottleneck.
   await page.keyboard.type(text, { delay: 50 });
   await page.waitForTimeout(300);
@@ -87,7 +88,11 @@ function keystrokeStats(data: KeystrokeData): KeystrokeStats & { samples: Keystr
     p95Ms: round(percentile(latency, 95)),
     processingMedianMs: round(median(processing)),
     processingP95Ms: round(percentile(processing, 95)),
-    samples: samples.map((sample) => ({ ...sample, latency: round(sample.latency), processing: round(sample.processing) })),
+    samples: samples.map((sample) => ({
+      ...sample,
+      latency: round(sample.latency),
+      processing: round(sample.processing),
+    })),
   };
 }
 

@@ -21,11 +21,14 @@ export async function fileSize(path: string): Promise<CompressedSize> {
 }
 
 export function sumSizes(sizes: readonly CompressedSize[]): CompressedSize {
-  return sizes.reduce((total, size) => ({
-    raw: total.raw + size.raw,
-    gzip: total.gzip + size.gzip,
-    brotli: total.brotli + size.brotli,
-  }), { raw: 0, gzip: 0, brotli: 0 });
+  return sizes.reduce(
+    (total, size) => ({
+      raw: total.raw + size.raw,
+      gzip: total.gzip + size.gzip,
+      brotli: total.brotli + size.brotli,
+    }),
+    { raw: 0, gzip: 0, brotli: 0 },
+  );
 }
 
 export const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;

@@ -99,18 +99,11 @@ export async function startReferenceServer(staticDir: string, cwd: string): Prom
   return { origin, api, stop };
 }
 
-export interface SeededData {
-  integrationId: number;
-  flowId: number;
-}
+/** A routing key the built-in PagerDuty simulator accepts: 32 alphanumerics. */
+export const benchRoutingKey = 'benchR0ut1ngK3y'.repeat(3).slice(0, 32);
 
-/** One PagerDuty integration (the built-in simulator accepts any 32-alphanumeric key) and one flow with an action. */
-export async function seedReferenceData(server: ReferenceServer): Promise<SeededData> {
-  const routingKey = 'benchR0ut1ngK3y'.repeat(3).slice(0, 32);
-  const integration = await server.api<{ id: number }>('POST', '/api/integrations', {
-    type: 'pagerduty',
-    api_access_token: routingKey,
-  });
+/** A flow with one PagerDuty action, for the flow editor. */
+export async function seedFlow(server: ReferenceServer): Promise<number> {
   const flow = await server.api<{ id: number }>('POST', '/api/flows', {
     name: 'Bench anomalies',
     trigger_type: 'anomaly',
@@ -122,5 +115,17 @@ export async function seedReferenceData(server: ReferenceServer): Promise<Seeded
       },
     ],
   });
-  return { integrationId: integration.id, flowId: flow.id };
+  return flow.id;
+}
+
+/** The PagerDuty integration's id, connecting it through the API when the wizard visit has not done so already. */
+export async function ensurePagerDuty(server: ReferenceServer): Promise<number> {
+  const existing = await server.api<{ id: number; type: string }[]>('GET', '/api/integrations');
+  const found = existing.find((integration) => integration.type === 'pagerduty');
+  if (found) return found.id;
+  const created = await server.api<{ id: number }>('POST', '/api/integrations', {
+    type: 'pagerduty',
+    api_access_token: benchRoutingKey,
+  });
+  return created.id;
 }

@@ -43,8 +43,11 @@ export class ActionEditor {
     await this.details.getByRole('button', { name: 'Add row' }).click();
     const keys = this.details.getByRole('textbox', { name: /^Key \d+$/ });
     const index = (await keys.count()) - 1;
-    await keys.nth(index).fill(key);
-    await this.details.getByRole('textbox', { name: `Value ${index + 1}` }).fill(value);
+    // Typed key by key, as a person would: renaming must never lose focus.
+    await keys.nth(index).click();
+    await this.page.keyboard.type(key);
+    await this.page.keyboard.press('Tab');
+    await this.page.keyboard.type(value);
   }
 
   async typeOverride(key: string) {

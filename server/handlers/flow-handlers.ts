@@ -1,5 +1,6 @@
 import type { PagerDutyActionInput, ValidationIssue } from '../../src/api/contract';
 import { notFound, validationError } from '../http/http-error';
+import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
 import type { Handlers } from '../http/register-endpoints';
 import { routingKeyErrors } from '../pagerduty/routing-key';
 import type { ActionWrite, FlowWriteResult } from '../store/flows-store';
@@ -41,6 +42,7 @@ function toActionWrites(actions: PagerDutyActionInput[]): ActionWrite[] {
 
 function unwrap(result: FlowWriteResult, id?: number) {
   if (!result) throw notFound(`Flow ${id} not found`);
+  if ('conflict' in result) throw staleWrite('flow', result.conflict);
   if ('unknownActionIndexes' in result) {
     throw validationError(
       result.unknownActionIndexes.map((index) => ({
@@ -56,24 +58,34 @@ function unwrap(result: FlowWriteResult, id?: number) {
 export function flowHandlers({ flows }: Services): FlowHandlers {
   return {
     listFlows: () => flows.list(),
-    getFlow({ params }) {
+    getFlow({ params, reply }) {
       const flow = flows.get(params.id);
       if (!flow) throw notFound(`Flow ${params.id} not found`);
+      setEtag(reply, flow.updated);
       return flow;
     },
     createFlow: ({ body }) =>
       unwrap(flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) })),
-    updateFlow({ params, body }) {
-      // A 404 for an unknown flow wins over complaints about its actions.
-      if (!flows.get(params.id)) throw notFound(`Flow ${params.id} not found`);
-      return unwrap(
-        flows.update(params.id, {
-          ...(body.name === undefined ? {} : { name: body.name }),
-          ...(body.trigger_type === undefined ? {} : { triggerType: body.trigger_type }),
-          ...(body.actions === undefined ? {} : { actions: toActionWrites(body.actions) }),
-        }),
+    updateFlow({ params, body, request, reply }) {
+      // A 404 for an unknown flow, then a stale version, win over complaints about its actions.
+      const current = flows.get(params.id);
+      if (!current) throw notFound(`Flow ${params.id} not found`);
+      const matches = ifMatch(request);
+      if (matches && !matches(current.updated)) throw staleWrite('flow', current);
+      const flow = unwrap(
+        flows.update(
+          params.id,
+          {
+            ...(body.name === undefined ? {} : { name: body.name }),
+            ...(body.trigger_type === undefined ? {} : { triggerType: body.trigger_type }),
+            ...(body.actions === undefined ? {} : { actions: toActionWrites(body.actions) }),
+          },
+          matches,
+        ),
         params.id,
       );
+      setEtag(reply, flow.updated);
+      return flow;
     },
     deleteFlow({ params }) {
       if (!flows.remove(params.id)) throw notFound(`Flow ${params.id} not found`);

@@ -1,5 +1,6 @@
 import type { IntegrationSpec } from '../../src/api/contract';
 import { HttpError, notFound, validationError } from '../http/http-error';
+import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
 import type { Handlers } from '../http/register-endpoints';
 import { buildValidationChangeEvent } from '../pagerduty/events';
 import { failureToHttpError } from '../pagerduty/failure-response';
@@ -55,7 +56,11 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
   return {
     integrationSpecs: () => [...integrationSpecs],
     listIntegrations: () => integrations.list(),
-    getIntegration: ({ params }) => existing(params.id),
+    getIntegration({ params, reply }) {
+      const found = existing(params.id);
+      setEtag(reply, found.updated);
+      return found;
+    },
 
     async createIntegration({ body }) {
       const spec = specFor(body.type);
@@ -72,8 +77,11 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
       return created;
     },
 
-    async updateIntegration({ params, body }) {
+    async updateIntegration({ params, body, request, reply }) {
       const current = existing(params.id);
+      const matches = ifMatch(request);
+      // Refused before PagerDuty is asked: a stale form must not validate or store its key.
+      if (matches && !matches(current.updated)) throw staleWrite('integration', current);
       if (body.type !== undefined && body.type !== current.type) {
         throw validationError([
           { loc: ['body', 'type'], msg: 'The type of an integration cannot be changed', type: 'immutable' },
@@ -84,9 +92,11 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
       if (current.type === pagerDutyIntegrationSpec.type && newKey !== undefined) {
         await validateKey(newKey, 'Qualytics: PagerDuty Routing Key updated');
       }
-      const updated = integrations.update(params.id, changes);
-      if (!updated) throw notFound(`Integration ${params.id} not found`);
-      return updated;
+      const result = integrations.update(params.id, changes, matches);
+      if (!result) throw notFound(`Integration ${params.id} not found`);
+      if ('conflict' in result) throw staleWrite('integration', result.conflict);
+      setEtag(reply, result.integration.updated);
+      return result.integration;
     },
 
     deleteIntegration({ params }) {

@@ -7,7 +7,7 @@ import {
 } from '../../src/api/contract';
 import { HttpError, notFound, validationError } from '../http/http-error';
 import type { HandlerContext, Handlers } from '../http/register-endpoints';
-import { buildTestTriggerEvent, OVERSIZE_DETAILS_NOTE, redactKey } from '../pagerduty/events';
+import { buildTestTriggerEvent, keyLast4, OVERSIZE_DETAILS_NOTE, redactKey } from '../pagerduty/events';
 import { failureToHttpError } from '../pagerduty/failure-response';
 import { pagerDutyIntegrationSpec } from '../specs/integration-specs';
 import type { Services } from './services';
@@ -19,8 +19,6 @@ const notConnected = () =>
     detail: 'PagerDuty is not connected. Connect PagerDuty or set a Routing Key Override.',
     code: 'not_connected',
   });
-
-const last4 = (key: string) => (key.length >= 12 ? key.slice(-4) : '');
 
 export function testNotificationHandlers(
   services: Services,
@@ -113,7 +111,7 @@ export function testNotificationHandlers(
       message: detailsDropped ? `${SUCCESS_MESSAGE} ${OVERSIZE_DETAILS_NOTE}` : SUCCESS_MESSAGE,
       sent_at: event.payload.timestamp,
       key_source: source,
-      routing_key_last4: last4(key),
+      routing_key_last4: keyLast4(key),
       pagerduty: { status: outcome.reply.status, message: outcome.reply.message, dedup_key: dedupKey },
       event: { ...event, routing_key: redactKey(key) },
     };

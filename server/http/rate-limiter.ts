@@ -5,18 +5,12 @@ export interface RateLimiter {
 
 /** A sliding-window limiter kept in memory: per process is enough for a per-user courtesy limit. */
 export function createRateLimiter(limit: number, windowMs: number, now: () => number = Date.now): RateLimiter {
-  const hits = new Map<string, number[]>();
+  const window = createFailureLimiter(limit, windowMs, now);
   return {
     hit(key) {
-      const t = now();
-      const recent = (hits.get(key) ?? []).filter((at) => t - at < windowMs);
-      if (recent.length >= limit) {
-        hits.set(key, recent);
-        return Math.max(1, Math.ceil((recent[0]! + windowMs - t) / 1000));
-      }
-      recent.push(t);
-      hits.set(key, recent);
-      return 0;
+      const wait = window.retryAfter(key);
+      if (!wait) window.record(key);
+      return wait;
     },
   };
 }

@@ -64,6 +64,17 @@ describe('events client', () => {
     });
   });
 
+  it('stops reading a reply far larger than PagerDuty ever sends', async () => {
+    const pd = await fakePagerDuty([
+      (res) => {
+        res.writeHead(202, { 'content-type': 'application/json' });
+        res.end('"' + 'x'.repeat(2 * 1024 * 1024) + '"');
+      },
+    ]);
+    const outcome = await client(pd.base).send('enqueue', { routing_key: KEY });
+    expect(outcome).toMatchObject({ ok: false, failure: { code: 'pagerduty_error' } });
+  });
+
   it('treats an unexpected status as a PagerDuty error, not a success', async () => {
     const pd = await fakePagerDuty([json(404, { message: 'no such route' })]);
     const outcome = await client(pd.base).send('enqueue', { routing_key: KEY });

@@ -1,4 +1,6 @@
 import type { PagerDutyFailureCode, PagerDutyReply } from '../../src/api/contract';
+import { isRecord, parseJsonOrUndefined } from '../json-utils';
+import { BadReplyError, postJson, type RawReply } from './post-json';
 
 export type PagerDutyEndpoint = 'enqueue' | 'change';
 
@@ -36,21 +38,10 @@ const DEFAULT_RETRY_AFTER_SECONDS = 30;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Keeps PagerDuty's reply verbatim except for the routing key itself, should a proxy ever echo it. */
 function readReply(httpStatus: number, text: string, routingKey: string): PagerDutyReply {
   const scrub = (s: string) => (routingKey ? s.split(routingKey).join('[routing key]') : s);
-  const body = parseJson(text);
+  const body = parseJsonOrUndefined(text);
   if (!isRecord(body)) return { http_status: httpStatus };
   return {
     http_status: httpStatus,
@@ -75,8 +66,16 @@ function networkFailure(error: unknown, url: string): PagerDutyFailure {
   if (name === 'TimeoutError' || name === 'AbortError') {
     return { code: 'timeout', detail: '' };
   }
-  const cause = error instanceof Error && isRecord(error.cause) ? error.cause : {};
-  const reason = typeof cause.code === 'string' ? ` (${cause.code})` : '';
+  if (error instanceof BadReplyError) {
+    return {
+      code: 'pagerduty_error',
+      detail: `PagerDuty's reply could not be read (${error.message.toLowerCase()}), so delivery is not confirmed. Try again in a minute.`,
+    };
+  }
+  const own = isRecord(error) ? error : {};
+  const cause = isRecord(own.cause) ? own.cause : {};
+  const code = typeof own.code === 'string' ? own.code : typeof cause.code === 'string' ? cause.code : undefined;
+  const reason = code ? ` (${code})` : '';
   return {
     code: 'unreachable',
     detail: `Could not reach PagerDuty at ${new URL(url).origin}${reason}. Check the network path from this server to PagerDuty and try again.`,
@@ -93,16 +92,9 @@ export function createEventsClient(options: EventsClientOptions): EventsClient {
       const url = options.baseUrl().replace(/\/+$/, '') + paths[endpoint];
       const body = JSON.stringify(event);
       for (let attempt = 1; ; attempt++) {
-        let response: Response;
-        let text: string;
+        let response: RawReply;
         try {
-          response = await fetch(url, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body,
-            signal: AbortSignal.timeout(options.timeoutMs),
-          });
-          text = await response.text();
+          response = await postJson(url, body, options.timeoutMs);
         } catch (error) {
           const failure = networkFailure(error, url);
           if (failure.code === 'timeout') {
@@ -110,6 +102,7 @@ export function createEventsClient(options: EventsClientOptions): EventsClient {
           }
           return { ok: false, failure };
         }
+        const { text } = response;
         const reply = readReply(response.status, text, event.routing_key);
         const retryable = response.status === 429 || response.status >= 500;
         if (retryable && attempt < MAX_ATTEMPTS) {
@@ -117,7 +110,7 @@ export function createEventsClient(options: EventsClientOptions): EventsClient {
           continue;
         }
         if (response.status >= 200 && response.status < 300) {
-          const parsed = parseJson(text);
+          const parsed = parseJsonOrUndefined(text);
           const valid =
             isRecord(parsed) &&
             typeof parsed.status === 'string' &&
@@ -142,7 +135,8 @@ export function createEventsClient(options: EventsClientOptions): EventsClient {
           };
         }
         if (response.status === 429) {
-          const seconds = retryAfter(response.headers.get('retry-after'));
+          const header = response.headers['retry-after'];
+          const seconds = retryAfter(typeof header === 'string' ? header : null);
           return {
             ok: false,
             failure: {

@@ -96,5 +96,8 @@ export function buildTestTriggerEvent(input: TestEventInput): { event: SentEvent
   return { event, detailsDropped: true };
 }
 
+/** The last four characters of a key, or nothing for a key too short to show any of it safely. */
+export const keyLast4 = (key: string) => (key.length >= 12 ? key.slice(-4) : '');
+
 /** What a response may show of a routing key. */
-export const redactKey = (key: string) => (key.length >= 12 ? `…${key.slice(-4)}` : '…');
+export const redactKey = (key: string) => `…${keyLast4(key)}`;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isRecord, parseJsonOrUndefined } from '../json-utils';
 import { type FaultKind, SimulatorState } from './simulator-state';
 import { eventErrors, type SimEndpoint } from './validate-event';
 
@@ -18,11 +19,9 @@ const THROTTLED = {
 };
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(raw) };
-  } catch {
-    return { ok: false };
-  }
+  const value = parseJsonOrUndefined(raw);
+  // JSON text cannot encode undefined, so undefined means it did not parse.
+  return value === undefined ? { ok: false } : { ok: true, value };
 }
 
 /**
@@ -98,10 +97,8 @@ export async function pagerDutySimulator(app: FastifyInstance, options: Simulato
   app.post('/v2/change/enqueue', (request, reply) => receive('change', request.body, reply));
 
   const controlBody = (raw: unknown): Record<string, unknown> => {
-    const parsed = typeof raw === 'string' ? parseJson(raw) : { ok: false as const };
-    return parsed.ok && typeof parsed.value === 'object' && parsed.value !== null
-      ? (parsed.value as Record<string, unknown>)
-      : {};
+    const value = typeof raw === 'string' ? parseJsonOrUndefined(raw) : undefined;
+    return isRecord(value) ? value : {};
   };
 
   app.get('/_control/events', async () => state.events);

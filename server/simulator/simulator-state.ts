@@ -1,3 +1,4 @@
+import { createRateLimiter, type RateLimiter } from '../http/rate-limiter';
 import type { SimEndpoint } from './validate-event';
 
 export type FaultKind = 'rate_limit' | 'server_error' | 'timeout' | 'malformed';
@@ -20,7 +21,7 @@ export class SimulatorState {
   revoked = new Set<string>();
   faults: { kind: FaultKind; remaining: number }[] = [];
   private nextId = 1;
-  private rate = new Map<string, number[]>();
+  private rate: RateLimiter = createRateLimiter(RATE_LIMIT_PER_MINUTE, 60_000);
 
   record(endpoint: SimEndpoint, status: number, body: unknown): RecordedEvent {
     const event = { id: this.nextId++, endpoint, received_at: new Date().toISOString(), status, body };
@@ -37,18 +38,14 @@ export class SimulatorState {
   }
 
   /** Sliding one-minute window per routing key; true when this request is over the limit. */
-  overRateLimit(key: string, now = Date.now()): boolean {
-    const recent = (this.rate.get(key) ?? []).filter((t) => now - t < 60_000);
-    const limited = recent.length >= RATE_LIMIT_PER_MINUTE;
-    if (!limited) recent.push(now);
-    this.rate.set(key, recent);
-    return limited;
+  overRateLimit(key: string): boolean {
+    return this.rate.hit(key) > 0;
   }
 
   reset() {
     this.events = [];
     this.revoked.clear();
     this.faults = [];
-    this.rate.clear();
+    this.rate = createRateLimiter(RATE_LIMIT_PER_MINUTE, 60_000);
   }
 }

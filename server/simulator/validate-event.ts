@@ -1,3 +1,4 @@
+import { isRecord } from '../json-utils';
 import { routingKeyErrors } from '../pagerduty/routing-key';
 
 /*
@@ -10,9 +11,6 @@ export type SimEndpoint = 'enqueue' | 'change';
 const SEVERITIES = ['critical', 'error', 'warning', 'info'];
 const ACTIONS = ['trigger', 'acknowledge', 'resolve'];
 export const MAX_EVENT_BYTES = 512 * 1024;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const blank = (value: unknown) => typeof value !== 'string' || value.trim() === '';
 

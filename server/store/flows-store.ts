@@ -38,7 +38,12 @@ export interface FlowWrite {
   actions?: ActionWrite[];
 }
 
-export type FlowWriteResult = { flow: Flow } | { unknownActionIndexes: number[] } | null;
+export type FlowWriteResult =
+  | { flow: Flow }
+  | { unknownActionIndexes: number[] }
+  /** The stored version did not pass the caller's `If-Match`: nothing was written. */
+  | { conflict: Flow }
+  | null;
 
 export interface StoredAction {
   id: number;
@@ -50,7 +55,8 @@ export interface FlowsStore {
   list(): Flow[];
   get(id: number): Flow | null;
   create(write: Required<Pick<FlowWrite, 'name' | 'triggerType'>> & FlowWrite): FlowWriteResult;
-  update(id: number, write: FlowWrite): FlowWriteResult;
+  /** `matches` (from If-Match) is checked inside the write transaction, so no write slips in between. */
+  update(id: number, write: FlowWrite, matches?: ((updated: string) => boolean) | null): FlowWriteResult;
   remove(id: number): boolean;
   /** The action with its override in clear (for sending only), or null. */
   action(id: number): StoredAction | null;
@@ -125,8 +131,8 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
   };
 
   class Rollback extends Error {
-    constructor(readonly unknownActionIndexes: number[]) {
-      super('unknown action ids');
+    constructor(readonly result: Exclude<FlowWriteResult, { flow: Flow } | null>) {
+      super('write refused');
     }
   }
 
@@ -135,7 +141,7 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
       const flow = db.transaction(work)();
       return flow ? { flow } : null;
     } catch (error) {
-      if (error instanceof Rollback) return { unknownActionIndexes: error.unknownActionIndexes };
+      if (error instanceof Rollback) return error.result;
       throw error;
     }
   };
@@ -151,16 +157,17 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
           .run(write.name, write.triggerType, now, now);
         const id = Number(lastInsertRowid);
         const unknown = writeActions(id, write.actions ?? []);
-        if (unknown.length) throw new Rollback(unknown);
+        if (unknown.length) throw new Rollback({ unknownActionIndexes: unknown });
         return get(id);
       }),
-    update: (id, write) =>
+    update: (id, write, matches) =>
       inTransaction(() => {
         const row = flowById.get(id) as FlowRow | undefined;
         if (!row) return null;
+        if (matches && !matches(row.updated)) throw new Rollback({ conflict: toFlow(row) });
         if (write.actions) {
           const unknown = writeActions(id, write.actions);
-          if (unknown.length) throw new Rollback(unknown);
+          if (unknown.length) throw new Rollback({ unknownActionIndexes: unknown });
         }
         db.prepare('UPDATE flows SET name = ?, trigger_type = ?, updated = ? WHERE id = ?').run(
           write.name ?? row.name,

@@ -24,7 +24,12 @@ export interface IntegrationsStore {
   secret(id: number, field: string): string | null;
   /** `null` when one of that type already exists (checked inside the write transaction). */
   create(type: string, changes: IntegrationChanges): Integration | null;
-  update(id: number, changes: IntegrationChanges): Integration | null;
+  /** `matches` (from If-Match) is checked inside the write transaction, so no write slips in between. */
+  update(
+    id: number,
+    changes: IntegrationChanges,
+    matches?: ((updated: string) => boolean) | null,
+  ): { integration: Integration } | { conflict: Integration } | null;
   remove(id: number): boolean;
 }
 
@@ -67,19 +72,22 @@ export function createIntegrationsStore(db: Db, box: SecretBox): IntegrationsSto
         .run(type, JSON.stringify(changes.properties), JSON.stringify(seal(changes.secrets)), now, now);
       return toIntegration(row(Number(lastInsertRowid))!);
     }),
-    update: db.transaction((id: number, changes: IntegrationChanges) => {
-      const found = row(id);
-      if (!found) return null;
-      const properties = { ...(JSON.parse(found.properties) as Record<string, unknown>), ...changes.properties };
-      const secrets = { ...(JSON.parse(found.sealed_secrets) as Record<string, string>), ...seal(changes.secrets) };
-      db.prepare('UPDATE integrations SET properties = ?, sealed_secrets = ?, updated = ? WHERE id = ?').run(
-        JSON.stringify(properties),
-        JSON.stringify(secrets),
-        nextTimestamp(found.updated),
-        id,
-      );
-      return toIntegration(row(id)!);
-    }),
+    update: db.transaction(
+      (id: number, changes: IntegrationChanges, matches?: ((updated: string) => boolean) | null) => {
+        const found = row(id);
+        if (!found) return null;
+        if (matches && !matches(found.updated)) return { conflict: toIntegration(found) };
+        const properties = { ...(JSON.parse(found.properties) as Record<string, unknown>), ...changes.properties };
+        const secrets = { ...(JSON.parse(found.sealed_secrets) as Record<string, string>), ...seal(changes.secrets) };
+        db.prepare('UPDATE integrations SET properties = ?, sealed_secrets = ?, updated = ? WHERE id = ?').run(
+          JSON.stringify(properties),
+          JSON.stringify(secrets),
+          nextTimestamp(found.updated),
+          id,
+        );
+        return { integration: toIntegration(row(id)!) };
+      },
+    ),
     remove: (id) => db.prepare('DELETE FROM integrations WHERE id = ?').run(id).changes > 0,
   };
 }

@@ -72,6 +72,22 @@ describe('useSpecForm', () => {
   });
 });
 
+it('keeps what was typed when the caller passes a new but equal properties array on every render', async () => {
+  const user = userEvent.setup();
+  let rerender: () => void = () => undefined;
+  function Inline() {
+    const [, setTick] = useState(0);
+    rerender = () => setTick((tick) => tick + 1);
+    const properties = [{ field: 'name', type: 'string', title: 'Name' }];
+    const form = useSpecForm(properties, { mode: 'create' });
+    return <SpecFields properties={properties} form={form} />;
+  }
+  render(<Inline />);
+  await user.type(screen.getByRole('textbox', { name: 'Name' }), 'typed');
+  act(() => rerender());
+  expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('typed');
+});
+
 describe('server errors in a rendered form', () => {
   it('land on the field, focus it and keep what was typed', async () => {
     const user = userEvent.setup();

@@ -31,18 +31,21 @@ export function useSpecForm(
   const { extraSchema, extraDefaults, ...specOptions } = options;
   const storedKey = safeJson([specOptions.mode, specOptions.current ?? null, specOptions.configuredSecrets ?? []]);
   const extraDefaultsKey = safeJson(extraDefaults ?? {});
+  // Content, not identity: a caller building the properties array inline must not reset the form on every render.
+  const specKey = useMemo(() => safeJson(properties), [properties]);
 
   // The rules are those of buildSpecSchema (same validateField); the resolver only checks the fields asked for.
   const resolver = useMemo(
     () => createSpecResolver(normalizeProperties(properties), extraSchema),
-    [properties, extraSchema],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [specKey, extraSchema],
   );
 
   const defaultValues = useMemo(
     () => ({ ...buildDefaultValues(properties, specOptions), ...(extraDefaults ?? {}) }),
     // Keyed on content so a new but equal `current` object from a re-render does not rebuild the defaults.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [properties, storedKey, extraDefaultsKey],
+    [specKey, storedKey, extraDefaultsKey],
   );
 
   const form = useForm<SpecFormValues>({

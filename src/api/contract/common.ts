@@ -39,6 +39,11 @@ export const errorBodySchema = z.object({
   pagerduty: pagerDutyReplySchema.optional(),
   /** Seconds to wait before trying again (429). */
   retry_after: z.number().optional(),
+  /**
+   * A 409 for a stale write (the `If-Match` sent no longer matches): the object as it is now, so the
+   * client can show what changed instead of overwriting it.
+   */
+  conflict: z.object({ current: z.unknown() }).optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 

@@ -100,12 +100,14 @@ export const endpoints = {
   updateIntegration: {
     method: 'PUT',
     path: '/api/integrations/:id',
-    summary: 'Update an integration; a secret left out keeps the stored value, a new key is validated first',
+    summary:
+      'Update an integration; a secret left out keeps the stored value, a new key is validated first. ' +
+      'Send `If-Match: "<updated>"` (the ETag of the GET) to be refused with 409 instead of overwriting a newer save',
     minRole: 'Manager',
     params: idParamsSchema,
     body: updateIntegrationRequestSchema,
     success: { status: 200, schema: integrationSchema },
-    errors: [400, 404, 429, 502, 504],
+    errors: [400, 404, 409, 429, 502, 504],
   },
   deleteIntegration: {
     method: 'DELETE',
@@ -192,12 +194,14 @@ export const endpoints = {
   updateFlow: {
     method: 'PUT',
     path: '/api/flows/:id',
-    summary: 'Update a flow; `actions` replaces the list, an action id keeps its stored override',
+    summary:
+      'Update a flow; `actions` replaces the list, an action id keeps its stored override. ' +
+      'Send `If-Match: "<updated>"` (the ETag of the GET) to be refused with 409 instead of overwriting a newer save',
     minRole: 'Manager',
     params: idParamsSchema,
     body: updateFlowRequestSchema,
     success: { status: 200, schema: flowSchema },
-    errors: [404],
+    errors: [404, 409],
   },
   deleteFlow: {
     method: 'DELETE',

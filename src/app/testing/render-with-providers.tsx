@@ -1,8 +1,11 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { AppProviders } from '../app-providers';
 import { createQueryClient } from '../query-client';
+
+// Lazy routes and MUI transitions on a busy 2-core CI box can take longer than the 1 s default.
+configure({ asyncUtilTimeout: 4000 });
 
 /** Renders routes with the app's real providers (fresh query cache) at `path`. */
 export function renderRoutes(routes: RouteObject[], path = '/') {

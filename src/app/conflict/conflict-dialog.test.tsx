@@ -1,0 +1,34 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ConflictProvider, useShowConflict, type ConflictReport } from './conflict-dialog';
+
+function Trigger({ report }: { report: ConflictReport }) {
+  const show = useShowConflict();
+  return <button onClick={() => show(report)}>Save</button>;
+}
+
+describe('ConflictProvider', () => {
+  it('shows what changed and reloads on request', async () => {
+    const user = userEvent.setup();
+    const onReload = vi.fn();
+    render(
+      <ConflictProvider>
+        <Trigger report={{ what: 'flow “Orders”', base: { name: 'Orders' }, current: { name: 'Sales' }, onReload }} />
+      </ConflictProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = screen.getByRole('dialog', { name: 'Changed somewhere else' });
+    expect(dialog).toHaveTextContent('This flow “Orders” was saved in another tab');
+    expect(screen.getByRole('list', { name: 'What changed' })).toHaveTextContent('Name: “Orders” → “Sales”');
+    await user.click(screen.getByRole('button', { name: 'Reload' }));
+    expect(onReload).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing outside a provider', async () => {
+    const user = userEvent.setup();
+    render(<Trigger report={{ what: 'x', base: {}, current: {}, onReload: vi.fn() }} />);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
