@@ -188,7 +188,7 @@ export function lighthouseRows(scores: readonly LighthouseScores[]): Row[] {
     return {
       section: 'lighthouse',
       what: `${entry.name} (${entry.url}${navigation ? '' : ', snapshot'})`,
-      figure: `perf ${entry.performance ?? '-'}, a11y ${entry.accessibility ?? '-'}, best practices ${entry.bestPractices ?? '-'}`,
+      figure: `perf ${entry.performance ?? '-'}${entry.performanceRuns && entry.performanceRuns.length > 1 ? ` (median of ${entry.performanceRuns.join('/')})` : ''}, a11y ${entry.accessibility ?? '-'}, best practices ${entry.bestPractices ?? '-'}`,
       budget: navigation
         ? `perf >= ${performance}, a11y ${accessibility}, bp ${bestPractices}`
         : `a11y ${accessibility}, bp ${bestPractices}`,

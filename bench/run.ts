@@ -106,7 +106,7 @@ async function main() {
       const targets = lighthouseTargets.filter((target) => names.includes(target.name));
       if (!targets.length) return;
       log(`lighthouse 12.2.3, desktop preset: ${targets.map((target) => target.name).join(', ')} ...`);
-      lighthouse.push(...(await runLighthouse(server.origin, targets)));
+      lighthouse.push(...(await runLighthouse(server.origin, targets, args.smoke ? 1 : 3)));
     };
     // The Connect step is audited as a manager first meets it, before the wizard visit connects PagerDuty.
     if (!args.smoke) await runLighthouseOn(['connect step']);

@@ -161,6 +161,31 @@ test.describe('PagerDuty integration', () => {
     expect(await pageHoldsSecret(page, oldKey)).toBe(false);
   });
 
+  test('a save based on an outdated read is refused, not silently overwriting the other change', async ({
+    managerPage: page,
+  }) => {
+    const integration = await createPagerDutyIntegration(validRoutingKey('race'));
+    const settings = new SettingsPage(page);
+    await settings.goto(integration.id);
+    await expect(settings.configured).toBeVisible();
+
+    // Someone else rotates the key after this page loaded.
+    const otherKey = validRoutingKey('other');
+    await api('PUT', `/api/integrations/${integration.id}`, { body: { api_access_token: otherKey } });
+    await simulator.clearEvents();
+
+    const mine = validRoutingKey('mine');
+    await settings.rotateKey(mine);
+    await expect(page.getByRole('alert').filter({ hasText: /changed by someone else/ })).toBeVisible();
+    await expect(settings.newRoutingKey).toHaveValue(mine);
+    expect(await simulator.events()).toHaveLength(0);
+
+    await page.getByRole('button', { name: 'Load current version' }).click();
+    await settings.updateButton.click();
+    await expect(page.getByText('The Integration has been successfully updated')).toBeVisible();
+    expect((await simulator.events()).map((event) => event.routing_key)).toEqual([mine]);
+  });
+
   test('disconnects after a dialog that names the affected flow, which is kept', async ({ managerPage: page }) => {
     await createPagerDutyIntegration(validRoutingKey('disc'));
     const flow = await createFlowWithPagerDutyAction('Orders freshness alerts');

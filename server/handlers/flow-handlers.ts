@@ -64,8 +64,13 @@ export function flowHandlers({ flows }: Services): FlowHandlers {
       setEtag(reply, flow.updated);
       return flow;
     },
-    createFlow: ({ body }) =>
-      unwrap(flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) })),
+    createFlow({ body, reply }) {
+      const flow = unwrap(
+        flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) }),
+      );
+      setEtag(reply, flow.updated);
+      return flow;
+    },
     updateFlow({ params, body, request, reply }) {
       // A 404 for an unknown flow, then a stale version, win over complaints about its actions.
       const current = flows.get(params.id);

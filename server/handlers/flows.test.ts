@@ -3,18 +3,13 @@ import { flowSchema } from '../../src/api/contract';
 import {
   TEST_TOKENS,
   leakedSecrets,
-  newRoutingKey,
+  routingKeyTracker,
   startTestServer,
   type TestServer,
 } from '../test-support/test-server';
 
 let server: TestServer;
-const usedKeys: string[] = [];
-const key = () => {
-  const k = newRoutingKey();
-  usedKeys.push(k);
-  return k;
-};
+const { key, used: usedKeys } = routingKeyTracker();
 
 beforeAll(async () => {
   server = await startTestServer();

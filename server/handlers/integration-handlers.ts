@@ -62,7 +62,7 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
       return found;
     },
 
-    async createIntegration({ body }) {
+    async createIntegration({ body, reply }) {
       const spec = specFor(body.type);
       const changes = integrationChanges(spec, body, false);
       const conflict = new HttpError(409, {
@@ -74,6 +74,7 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
       }
       const created = integrations.create(spec.type, changes);
       if (!created) throw conflict;
+      setEtag(reply, created.updated);
       return created;
     },
 

@@ -6,18 +6,13 @@ import { closedPort } from '../test-support/closed-port';
 import {
   TEST_TOKENS,
   leakedSecrets,
-  newRoutingKey,
+  routingKeyTracker,
   startTestServer,
   type TestServer,
 } from '../test-support/test-server';
 
 let server: TestServer;
-const usedKeys: string[] = [];
-const key = () => {
-  const k = newRoutingKey();
-  usedKeys.push(k);
-  return k;
-};
+const { key, used: usedKeys } = routingKeyTracker();
 
 const create = (apiKey: unknown, extra: Record<string, unknown> = {}) =>
   server.api('POST', '/api/integrations', { body: { type: 'pagerduty', api_access_token: apiKey, ...extra } });

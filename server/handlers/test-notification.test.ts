@@ -5,18 +5,13 @@ import { OVERSIZE_DETAILS_NOTE } from '../pagerduty/events';
 import {
   TEST_TOKENS,
   leakedSecrets,
-  newRoutingKey,
+  routingKeyTracker,
   startTestServer,
   type TestServer,
 } from '../test-support/test-server';
 
 let server: TestServer;
-const usedKeys: string[] = [];
-const key = () => {
-  const k = newRoutingKey();
-  usedKeys.push(k);
-  return k;
-};
+const { key, used: usedKeys } = routingKeyTracker();
 let integrationKey: string;
 const validators = eventsV2Validators();
 

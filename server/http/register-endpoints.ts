@@ -39,6 +39,27 @@ const bearer = (header: string | undefined) => {
   return match?.[1] ?? null;
 };
 
+/** The caller of a protected endpoint, or the 429/401/403 that stops it. */
+function authorize(request: FastifyRequest, minRole: Role, auth: Auth): User {
+  const token = bearer(request.headers.authorization);
+  let user: User | null = null;
+  if (token) {
+    const wait = auth.failures.retryAfter(request.ip);
+    if (wait) {
+      throw new HttpError(
+        429,
+        { detail: `Too many wrong API tokens from this address. Try again in ${wait} seconds.`, retry_after: wait },
+        { 'Retry-After': String(wait) },
+      );
+    }
+    user = auth.authenticate(token);
+    if (!user) auth.failures.record(request.ip);
+  }
+  if (!user) throw new HttpError(401, { detail: 'Not authenticated' }, { 'WWW-Authenticate': 'Bearer' });
+  if (roleRank[user.role] < roleRank[minRole]) throw new HttpError(403, { detail: `${minRole} permission required` });
+  return user;
+}
+
 /**
  * Registers every row of the contract's endpoint table: token -> role -> params -> body, then the
  * handler. The role is checked before any lookup so a low role learns nothing about what exists.
@@ -51,29 +72,7 @@ export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth
       method: endpoint.method,
       url: endpoint.path,
       handler: async (request, reply) => {
-        let user: User | null = null;
-        if (endpoint.minRole) {
-          const token = bearer(request.headers.authorization);
-          if (token) {
-            const wait = auth.failures.retryAfter(request.ip);
-            if (wait) {
-              throw new HttpError(
-                429,
-                {
-                  detail: `Too many wrong API tokens from this address. Try again in ${wait} seconds.`,
-                  retry_after: wait,
-                },
-                { 'Retry-After': String(wait) },
-              );
-            }
-            user = auth.authenticate(token);
-            if (!user) auth.failures.record(request.ip);
-          }
-          if (!user) throw new HttpError(401, { detail: 'Not authenticated' }, { 'WWW-Authenticate': 'Bearer' });
-          if (roleRank[user.role] < roleRank[endpoint.minRole]) {
-            throw new HttpError(403, { detail: `${endpoint.minRole} permission required` });
-          }
-        }
+        const user = endpoint.minRole ? authorize(request, endpoint.minRole, auth) : null;
         const params = parse('path', endpoint.params, request.params);
         const body = parse('body', endpoint.body, request.body);
         const result = await handler({ params, body, user, request, reply } as HandlerContext<EndpointName>);

@@ -34,10 +34,10 @@ export function addCors(app: FastifyInstance, allowed: string | undefined) {
     if (!origin || (allowed !== '*' && origin !== allowed)) return;
     reply.header('Access-Control-Allow-Origin', allowed === '*' ? '*' : origin);
     reply.header('Vary', 'Origin');
-    reply.header('Access-Control-Expose-Headers', 'Retry-After');
+    reply.header('Access-Control-Expose-Headers', 'Retry-After, ETag');
     if (request.method === 'OPTIONS') {
       reply.header('Access-Control-Allow-Methods', 'GET, POST, PUT, DELETE');
-      reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type');
+      reply.header('Access-Control-Allow-Headers', 'Authorization, Content-Type, If-Match');
       reply.header('Access-Control-Max-Age', '600');
       return reply.code(204).send();
     }

@@ -54,6 +54,16 @@ function tokenCatalog(publicUrl: string): Record<TokenName, Omit<MessageToken, '
   };
 }
 
+/** Archiving and deleting anomalies report the same things. */
+const anomalyCleanupTokens: TokenName[] = [
+  'flow_name',
+  'datastore_name',
+  'datastore_link',
+  'anomaly_count',
+  'inactivity_timeframe',
+  'target_link',
+];
+
 const tokensByTrigger: Record<TriggerType, TokenName[]> = {
   anomaly: [
     'flow_name',
@@ -87,22 +97,8 @@ const tokensByTrigger: Record<TriggerType, TokenName[]> = {
     'check_description',
     'target_link',
   ],
-  anomaly_archive: [
-    'flow_name',
-    'datastore_name',
-    'datastore_link',
-    'anomaly_count',
-    'inactivity_timeframe',
-    'target_link',
-  ],
-  anomaly_delete: [
-    'flow_name',
-    'datastore_name',
-    'datastore_link',
-    'anomaly_count',
-    'inactivity_timeframe',
-    'target_link',
-  ],
+  anomaly_archive: anomalyCleanupTokens,
+  anomaly_delete: anomalyCleanupTokens,
   schedule: [],
   manual: [],
 };

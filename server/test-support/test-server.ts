@@ -22,6 +22,19 @@ export function newRoutingKey(): string {
   return 'k' + [...bytes.subarray(1)].map((b) => ALNUM[b % ALNUM.length]).join('');
 }
 
+/** Hands out fresh routing keys and remembers them, for the end-of-file scan for leaked secrets. */
+export function routingKeyTracker() {
+  const used: string[] = [];
+  return {
+    used,
+    key() {
+      const key = newRoutingKey();
+      used.push(key);
+      return key;
+    },
+  };
+}
+
 export const tempDataDir = () => mkdtempSync(join(tmpdir(), 'qualytics-server-test-'));
 
 export interface ApiResponse {

@@ -47,6 +47,12 @@ describe('apiRequest', () => {
     expect(api.requests[0]?.body).toEqual({ api_access_token: 'new' });
   });
 
+  it('sends the version a write is based on as If-Match', async () => {
+    const api = mockApi({ 'PUT /api/integrations/5': { body: integration } });
+    await apiRequest('updateIntegration', { params: { id: 5 }, body: {}, ifMatch: '2026-11-20T10:00:00Z' });
+    expect(api.requests[0]?.headers.get('If-Match')).toBe('"2026-11-20T10:00:00Z"');
+  });
+
   it('sends no Authorization header without a token', async () => {
     token = null;
     const api = mockApi({ 'GET /api/health': { body: { status: 'ok' } } });

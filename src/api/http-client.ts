@@ -8,6 +8,11 @@ export interface ApiRequestOptions {
   signal?: AbortSignal;
   /** Use this token instead of the session's, e.g. to check a token before signing in with it. */
   token?: string;
+  /**
+   * The `updated` of the version this write is based on, sent as `If-Match`: the server refuses the
+   * write with a 409 when someone else saved in between, instead of silently overwriting their change.
+   */
+  ifMatch?: string;
 }
 
 interface AuthHooks {
@@ -50,6 +55,7 @@ export async function apiRequest<N extends EndpointName>(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;
 
   let response: Response;
   try {

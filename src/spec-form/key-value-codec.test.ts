@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatRowValue, keyValueToObject, objectToRows, parseRowValue, rowsToObject } from './key-value-codec';
+import {
+  formatRowValue,
+  keyValueToObject,
+  objectToRows,
+  parseRowValue,
+  rowsToObject,
+  toKeyValueValue,
+} from './key-value-codec';
 
 describe('row values', () => {
   it('round-trips every kind of stored value losslessly', () => {
@@ -40,5 +47,20 @@ describe('row values', () => {
     expect(keyValueToObject({ x: 1 })).toEqual({ x: 1 });
     expect(keyValueToObject(undefined)).toEqual({});
     expect(keyValueToObject({ rows: [], jsonText: 'nope' })).toBeUndefined();
+  });
+
+  it('gives repeated or empty row ids fresh ones, keeping the rows', () => {
+    const { rows } = toKeyValueValue({
+      rows: [
+        { id: 'a', key: 'x', value: '1' },
+        { id: 'a', key: 'y', value: '2' },
+        { id: '', key: 'z', value: '3' },
+        { id: 5, key: 'dropped', value: '4' },
+      ],
+      jsonText: null,
+    });
+    expect(rows.map((row) => row.key)).toEqual(['x', 'y', 'z']);
+    expect(new Set(rows.map((row) => row.id)).size).toBe(3);
+    expect(rows[0]?.id).toBe('a');
   });
 });

@@ -2,11 +2,13 @@ import { isPlainObject, safeJson } from './field-values';
 import type { KeyValueRow, KeyValueValue } from './types';
 
 let rowCounter = 0;
+// Rows can come back from an earlier page load (a draft kept in sessionStorage), so ids carry a per-load prefix.
+const loadPrefix = Math.random().toString(36).slice(2, 8);
 
-/** A fresh id for a row; ids only need to be unique within the page for React keys and input ids. */
+/** A fresh id for a row, unique on the page, for React keys and input ids. */
 export function newRowId(): string {
   rowCounter += 1;
-  return `kv-${rowCounter}`;
+  return `kv-${loadPrefix}-${rowCounter}`;
 }
 
 function parsesAsJson(text: string): boolean {
@@ -79,13 +81,20 @@ export function jsonObjectError(title: string): string {
 /** Accepts the form value of an object field in any shape a caller may have put there and returns rows. */
 export function toKeyValueValue(value: unknown): KeyValueValue {
   if (isPlainObject(value) && Array.isArray(value.rows)) {
-    const rows = (value.rows as unknown[]).filter(
+    const candidates = (value.rows as unknown[]).filter(
       (row): row is KeyValueRow =>
         isPlainObject(row) &&
         typeof row.id === 'string' &&
         typeof row.key === 'string' &&
         typeof row.value === 'string',
     );
+    const seenIds = new Set<string>();
+    const rows = candidates.map((row) => {
+      // Ids are React keys: a repeated or empty one would make two rows share an input.
+      const id = row.id === '' || seenIds.has(row.id) ? newRowId() : row.id;
+      seenIds.add(id);
+      return id === row.id ? row : { ...row, id };
+    });
     return { rows, jsonText: typeof value.jsonText === 'string' ? value.jsonText : null };
   }
   return { rows: objectToRows(value), jsonText: null };

@@ -68,8 +68,12 @@ export function KeyValueField(props: KeyValueFieldProps) {
 
   useEffect(() => {
     if (focusRowId.current) {
-      const input = rootRef.current?.querySelector<HTMLInputElement>(`[data-row-key="${focusRowId.current}"]`);
-      input?.focus();
+      const wanted = focusRowId.current;
+      // Compared in JS rather than in a selector: ids restored from a draft may hold any character.
+      const inputs = rootRef.current?.querySelectorAll<HTMLInputElement>('[data-row-key]') ?? [];
+      Array.from(inputs)
+        .find((input) => input.dataset.rowKey === wanted)
+        ?.focus();
       focusRowId.current = null;
     } else if (focusAdd.current) {
       addRef.current?.focus();

@@ -30,7 +30,9 @@ export function useUpdateIntegration(id: number) {
   const queryClient = useQueryClient();
   const notify = useNotify();
   return useMutation({
-    mutationFn: (body: UpdateIntegrationRequest) => apiRequest('updateIntegration', { params: { id }, body }),
+    /** `version`: the `updated` of the integration the form shows, so a save never overwrites a newer one. */
+    mutationFn: ({ body, version }: { body: UpdateIntegrationRequest; version: string }) =>
+      apiRequest('updateIntegration', { params: { id }, body, ifMatch: version }),
     onSuccess: (integration: Integration) => {
       notify({ message: successMessages.updated, severity: 'success' });
       queryClient.setQueryData(integrationQueries.detail(id).queryKey, integration);

@@ -4,8 +4,11 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { isApiError } from '../../api/api-error';
 import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
+import { integrationQueries } from '../../api/queries';
 import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
 import { useUpdateIntegration } from './integration-mutations';
 import { configuredSecretFields, currentValues, isPagerDuty } from './integration-model';
@@ -21,6 +24,8 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   useClearServerErrorsOnEdit(form);
   const update = useUpdateIntegration(integration.id);
   const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  const queryClient = useQueryClient();
   const { isDirty } = form.formState;
   const pagerDuty = isPagerDuty(spec.type);
 
@@ -30,19 +35,25 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
     const body = toPayload(spec.properties, values, {
       onlyDirty: form.formState.dirtyFields,
     }) as UpdateIntegrationRequest;
-    update.mutate(body, {
-      onSuccess: (saved) => {
-        // Back to the stored state: a replaced key shows as Configured again and the form is clean.
-        form.reset(
-          buildDefaultValues(spec.properties, {
-            mode: 'edit',
-            current: currentValues(spec.properties, saved),
-            configuredSecrets,
-          }),
-        );
+    update.mutate(
+      { body, version: integration.updated },
+      {
+        onSuccess: (saved) => {
+          // Back to the stored state: a replaced key shows as Configured again and the form is clean.
+          form.reset(
+            buildDefaultValues(spec.properties, {
+              mode: 'edit',
+              current: currentValues(spec.properties, saved),
+              configuredSecrets,
+            }),
+          );
+        },
+        onError: (error) => {
+          setConflict(isApiError(error) && error.kind === 'conflict');
+          setFormError(applySubmitError(spec.properties, error, form.setError));
+        },
       },
-      onError: (error) => setFormError(applySubmitError(spec.properties, error, form.setError)),
-    });
+    );
   });
 
   return (
@@ -54,7 +65,28 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
     >
       <Stack spacing={2}>
         {formError && (
-          <Alert severity="error" role="alert">
+          <Alert
+            severity="error"
+            role="alert"
+            action={
+              conflict ? (
+                <Button
+                  color="inherit"
+                  size="small"
+                  onClick={() => {
+                    // What was typed stays; the next Update is based on the version loaded now.
+                    setConflict(false);
+                    setFormError(null);
+                    void queryClient.invalidateQueries({
+                      queryKey: integrationQueries.detail(integration.id).queryKey,
+                    });
+                  }}
+                >
+                  Load current version
+                </Button>
+              ) : undefined
+            }
+          >
             {formError}
           </Alert>
         )}

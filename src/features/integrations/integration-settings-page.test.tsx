@@ -79,6 +79,43 @@ describe('IntegrationSettingsPage', () => {
     expect(document.body.innerHTML).not.toContain('newkeynewkeynewkeynewkeynewkey12');
   });
 
+  it('sends the version it is based on, and after a conflict loads the current one keeping what was typed', async () => {
+    let version = stored.updated;
+    const api = mockApi({
+      'GET /api/integrations-specifications': { body: [spec] },
+      'GET /api/integrations/5': () => ({ body: { ...stored, updated: version } }),
+      'GET /api/integrations': { body: [stored] },
+      'PUT /api/integrations/5': ({ headers }) =>
+        headers.get('If-Match') === `"${version}"`
+          ? { body: { ...stored, service_name: 'Payments', updated: version } }
+          : {
+              status: 409,
+              body: { detail: 'This integration was changed by someone else since you opened it.' },
+            },
+    });
+    renderWithProviders(<IntegrationSettingsPage />, { path: '/integrations/5', route: '/integrations/:id' });
+    const user = userEvent.setup();
+    const name = await screen.findByLabelText('Service name');
+    version = '2026-11-22T09:00:00Z';
+    await user.clear(name);
+    await user.type(name, 'Payments');
+    await user.click(screen.getByRole('button', { name: 'Update' }));
+
+    expect(await screen.findByText(/changed by someone else/)).toBeInTheDocument();
+    expect(name).toHaveValue('Payments');
+    await user.click(screen.getByRole('button', { name: 'Load current version' }));
+    await waitFor(() => expect(api.calls().filter((call) => call === 'GET /api/integrations/5')).toHaveLength(2));
+    expect(name).toHaveValue('Payments');
+
+    await user.click(screen.getByRole('button', { name: 'Update' }));
+    expect(await screen.findByText('The Integration has been successfully updated')).toBeInTheDocument();
+    const puts = api.requests.filter((request) => request.method === 'PUT');
+    expect(puts.map((request) => request.headers.get('If-Match'))).toEqual([
+      `"${stored.updated}"`,
+      '"2026-11-22T09:00:00Z"',
+    ]);
+  });
+
   it('asks before leaving with unsaved changes', async () => {
     const { router } = renderSettings();
     const user = userEvent.setup();
