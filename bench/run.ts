@@ -18,7 +18,7 @@ import { bundleRows, formsRows, lighthouseRows, requestRows } from './budgets';
 import { measureForms, type FormsOptions, type FormsReport } from './forms/measure-forms';
 import { buildApp } from './lib/app-build';
 import { compositionOf } from './lib/chunk-composition';
-import { launchChromium } from './lib/chromium';
+import { browserExecutable, launchChromium } from './lib/chromium';
 import { ensurePagerDuty, seedFlow, startReferenceServer, type ReferenceServer } from './lib/reference-server';
 import { sourceOf } from './lib/vite-manifest';
 import { formatMarkdown, formatTable, type Row } from './report';
@@ -57,6 +57,7 @@ async function main() {
     `qualytics bench${args.smoke ? ' (smoke)' : ''}: ${[...args.run].join(', ')}; ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`,
   );
 
+  const executable = browserExecutable(projectRoot);
   const rows: Row[] = [];
   let visits: Visit[] = [];
   /** Raw KB of JS per package for each visit, from the sourcemaps: where the bytes come from. */
@@ -106,12 +107,12 @@ async function main() {
       const targets = lighthouseTargets.filter((target) => names.includes(target.name));
       if (!targets.length) return;
       log(`lighthouse 12.2.3, desktop preset: ${targets.map((target) => target.name).join(', ')} ...`);
-      lighthouse.push(...(await runLighthouse(server.origin, targets, args.smoke ? 1 : 3)));
+      lighthouse.push(...(await runLighthouse(executable, server.origin, targets, args.smoke ? 1 : 3)));
     };
     // The Connect step is audited as a manager first meets it, before the wizard visit connects PagerDuty.
     if (!args.smoke) await runLighthouseOn(['connect step']);
 
-    const browser = await launchChromium();
+    const browser = await launchChromium(executable);
     try {
       if (server && app && flowId && (args.run.has('bundle') || args.run.has('requests'))) {
         log('visiting pages (cold loads, request log) ...');

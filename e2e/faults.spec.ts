@@ -188,3 +188,30 @@ test.describe('the reference server goes away mid-edit', () => {
     expect(flows.map((f) => f.name)).toEqual(['Offline orders']);
   });
 });
+
+test('the per-user limit on test notifications is explained with when to try again', async ({ managerPage: page }) => {
+  await createPagerDutyIntegration(validRoutingKey('limit'));
+  const flow = await api<FlowRecord>('POST', '/api/flows', {
+    body: {
+      name: 'Busy tester',
+      trigger_type: 'anomaly',
+      actions: [{ type: 'PagerDuty', tokenized_message: 'Anomaly found', parameters: { severity: 'error' } }],
+    },
+  });
+  // The server's own answer past TEST_NOTIFICATION_LIMIT (server/handlers/test-notification-handler.ts); served
+  // here so that other tests of the same user are not slowed by a real limit.
+  await page.route(apiPathOf.test.path, (route) =>
+    route.fulfill({
+      status: 429,
+      headers: { 'Retry-After': '42' },
+      json: { detail: 'Too many test notifications. Try again in 42 seconds.', retry_after: 42 },
+    }),
+  );
+  const detail = new FlowDetailPage(page);
+  await detail.goto(flow.id);
+  await detail.editAction(1);
+  await detail.editor.sendTest();
+  await expect(detail.editor.result).toBeVisible();
+  await expect(detail.panel.getByText(/Try again in 42 seconds/).first()).toBeVisible();
+  await expect(detail.editor.sendTestButton).toBeEnabled();
+});

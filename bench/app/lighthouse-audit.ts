@@ -2,7 +2,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, snapshot, type Flags, type RunnerResult } from 'lighthouse';
 // Lighthouse's own dependency (pinned through lighthouse@12.2.3): a page we can sign in before it audits.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { chromiumArgs, chromiumPath } from '../lib/chromium';
+import { chromiumArgs } from '../lib/chromium';
 import { benchTokens } from '../lib/reference-server';
 
 export interface LighthouseScores {
@@ -139,12 +139,13 @@ function medianRun(runs: readonly LighthouseScores[]): LighthouseScores {
  * CPU time the page really took, which varies on a shared machine.
  */
 export async function runLighthouse(
+  chromePath: string,
   origin: string,
   targets: readonly LighthouseTarget[],
   runs = 1,
 ): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({
-    chromePath: chromiumPath,
+    chromePath,
     chromeFlags: [...chromiumArgs, '--headless=new'],
     logLevel: 'error',
   });

@@ -6,6 +6,7 @@ import {
   type Endpoint,
   type EndpointName,
   type ResponseOf,
+  type Role,
   type User,
 } from '../../src/api/contract';
 import { HttpError, validationError, zodIssues } from './http-error';
