@@ -7,6 +7,12 @@ import tseslint from 'typescript-eslint';
 
 const features = ['integrations', 'flow-actions', 'test-notification'];
 
+/** zod straight from the package would skip the CSP-safe config of `src/api/contract/zod.ts`. */
+const zodThroughContract = {
+  name: 'zod',
+  message: "Import { z } from src/api/contract/zod: it sets zod's jitless mode (CSP) before any schema is built.",
+};
+
 /** Feature folders import from api/, spec-form/ and app/ only, never from each other. */
 const featureBoundaries = features.map((feature) => ({
   files: [`src/features/${feature}/**/*.{ts,tsx}`],
@@ -14,6 +20,7 @@ const featureBoundaries = features.map((feature) => ({
     'no-restricted-imports': [
       'error',
       {
+        paths: [zodThroughContract],
         patterns: features
           .filter((other) => other !== feature)
           .map((other) => ({
@@ -48,12 +55,17 @@ export default tseslint.config(
   },
   ...pluginQuery.configs['flat/recommended'],
   {
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [zodThroughContract] }] },
+  },
+  {
     // The shared layers never reach up into features or the shell.
     files: ['src/api/**/*.{ts,tsx}', 'src/spec-form/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [zodThroughContract],
           patterns: [
             {
               group: ['**/features/**', '**/app/**'],

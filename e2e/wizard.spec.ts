@@ -19,7 +19,11 @@ async function expectNoAxeViolations(page: Page, what: string) {
 async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, target: Locator | null) {
   const path = `docs/screenshots/${name}.png`;
   if (target) await target.screenshot({ path });
-  else await page.screenshot({ path, fullPage: true });
+  else {
+    // The app bar is sticky: from the top it is drawn once, where it belongs, in a full-page capture.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path, fullPage: true });
+  }
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 

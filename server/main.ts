@@ -26,7 +26,7 @@ async function main() {
     else console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  const { tokensFile, pagerDutyEventsUrl, staticDir } = app.startup;
+  const { tokensFile: credentialsFile, pagerDutyEventsUrl, staticDir } = app.startup;
   console.log(`Qualytics reference server listening at ${address} (public URL ${config.publicUrl})`);
   console.log(
     config.pagerDutyEventsUrl
@@ -34,7 +34,12 @@ async function main() {
       : `PagerDuty events go to the built-in simulator at ${pagerDutyEventsUrl()} (set PAGERDUTY_EVENTS_URL for the real service)`,
   );
   if (!staticDir) console.log(`No built SPA at ${config.staticDir}: run "npm run build" to serve the console here.`);
-  if (tokensFile) console.log(`API tokens were generated; they are in ${tokensFile} (readable by you only).`);
+  // Only the file's path is printed: the credentials themselves never reach a terminal or a log.
+  if (credentialsFile) {
+    console.log(
+      `Sign-in credentials were generated for Admin, Manager and Member: see ${credentialsFile} (readable by you only).`,
+    );
+  }
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from './contract/zod';
 import { apiErrorFromResponse, badResponseError, networkError } from './api-error';
 import { endpoints, type EndpointName, type ResponseOf } from './contract';
 

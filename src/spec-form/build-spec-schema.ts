@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../api/contract/zod';
 import type { SpecProperty } from '../api/contract';
 import { findOption, parseNumberText, toSecretValue, toText } from './field-values';
 import { jsonObjectError, parseJsonObject, toKeyValueValue } from './key-value-codec';

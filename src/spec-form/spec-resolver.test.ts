@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { ResolverOptions } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../api/contract/zod';
 import { buildDefaultValues } from './build-default-values';
 import { buildSpecSchema } from './build-spec-schema';
 import { normalizeProperties } from './normalize-properties';

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldError, FieldErrors, Resolver } from 'react-hook-form';
-import type { z } from 'zod';
+import type { z } from '../api/contract/zod';
 import { validateField } from './build-spec-schema';
 import type { NormalizedProperty, SpecFormValues } from './types';
 

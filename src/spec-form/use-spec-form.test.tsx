@@ -2,7 +2,7 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../api/contract/zod';
 import { applyServerErrors } from './apply-server-errors';
 import { SpecFields } from './spec-fields';
 import { actionProperties, integrationProperties, renderSpecForm } from './test-fixtures';

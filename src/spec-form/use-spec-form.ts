@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
+import type { z } from '../api/contract/zod';
 import type { SpecProperty } from '../api/contract';
 import { buildDefaultValues } from './build-default-values';
 import { safeJson } from './field-values';

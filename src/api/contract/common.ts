@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** One FastAPI-style validation issue; `loc` names the field, e.g. ["body", "api_access_token"]. */
 export const validationIssueSchema = z.object({

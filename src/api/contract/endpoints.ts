@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { errorBodySchema, idParamsSchema } from './common';
 import { createFlowRequestSchema, flowListSchema, flowSchema, updateFlowRequestSchema } from './flows';
 import {

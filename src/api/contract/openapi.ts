@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { errorBodySchema } from './common';
 import { endpoints, type Endpoint } from './endpoints';
 

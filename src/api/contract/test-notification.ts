@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { isoDateTimeSchema } from './common';
 import { customDetailsSchema, severitySchema, triggerTypeSchema } from './flows';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const roleSchema = z.enum(['Admin', 'Manager', 'Member']);
 export type Role = z.infer<typeof roleSchema>;

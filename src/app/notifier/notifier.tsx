@@ -1,6 +1,5 @@
-import Alert, { type AlertColor } from '@mui/material/Alert';
-import Snackbar from '@mui/material/Snackbar';
-import { createContext, use, useCallback, useMemo, useState, type ReactNode } from 'react';
+import type { AlertColor } from '@mui/material/Alert';
+import { createContext, lazy, Suspense, use, useCallback, useMemo, useState, type ReactNode } from 'react';
 
 export interface Notification {
   message: string;
@@ -10,6 +9,10 @@ export interface Notification {
 type Notify = (notification: Notification) => void;
 
 const NotifyContext = createContext<Notify | null>(null);
+
+const NotificationSnackbar = lazy(async () => ({
+  default: (await import('./notification-snackbar')).NotificationSnackbar,
+}));
 
 export function NotifierProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<(Notification & { key: number }) | null>(null);
@@ -22,22 +25,11 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
   return (
     <NotifyContext value={value}>
       {children}
-      <Snackbar
-        key={current?.key}
-        open={open}
-        autoHideDuration={6000}
-        onClose={(_, reason) => reason !== 'clickaway' && setOpen(false)}
-        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-      >
-        <Alert
-          severity={current?.severity ?? 'success'}
-          variant="filled"
-          onClose={() => setOpen(false)}
-          sx={{ width: '100%' }}
-        >
-          {current?.message}
-        </Alert>
-      </Snackbar>
+      {current && (
+        <Suspense fallback={null}>
+          <NotificationSnackbar notification={current} open={open} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </NotifyContext>
   );
 }

@@ -4,7 +4,6 @@ import SettingsBrightness from '@mui/icons-material/SettingsBrightness';
 import { useColorScheme } from '@mui/material/styles';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import Tooltip from '@mui/material/Tooltip';
 
 type Mode = 'light' | 'dark' | 'system';
 
@@ -26,11 +25,10 @@ export function ThemeModeSwitch() {
       sx={{ '& .MuiToggleButton-root': { color: 'inherit', borderColor: 'rgba(255,255,255,0.4)' } }}
     >
       {options.map(({ mode: value, label, Icon }) => (
-        <Tooltip key={value} title={label}>
-          <ToggleButton value={value} aria-label={label}>
-            <Icon fontSize="small" />
-          </ToggleButton>
-        </Tooltip>
+        // A native title, not MUI's Tooltip: that one pulls Popper into the first paint of every page.
+        <ToggleButton key={value} value={value} aria-label={label} title={label}>
+          <Icon fontSize="small" />
+        </ToggleButton>
       ))}
     </ToggleButtonGroup>
   );

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../api/contract/zod';
 import { createFlowRequestSchema } from '../../api/contract';
 
 /** Name and trigger of a new flow, validated by the contract's own rules. */

@@ -6,14 +6,16 @@ import CardActions from '@mui/material/CardActions';
 import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { DisconnectDialog } from './disconnect-dialog';
 import { IntegrationIcon } from './integration-icon';
 import { formatDateTime, type CatalogEntry } from './integration-model';
+
+// Loaded on first use (or when the pointer or focus reaches the button), not with the catalog.
+const loadMenu = () => import('./integration-card-menu');
+const IntegrationCardMenu = lazy(async () => ({ default: (await loadMenu()).IntegrationCardMenu }));
+const DisconnectDialog = lazy(async () => ({ default: (await import('./disconnect-dialog')).DisconnectDialog }));
 
 const statusLabels = { connected: 'Connected', not_connected: 'Not connected', coming_soon: 'Coming soon' } as const;
 
@@ -21,6 +23,9 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
   const { spec, status, integration } = entry;
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [disconnecting, setDisconnecting] = useState(false);
+  // Mounted from the first open on, so the menu and dialog can play their closing transitions.
+  const [menuUsed, setMenuUsed] = useState(false);
+  const [dialogUsed, setDialogUsed] = useState(false);
   const navigate = useNavigate();
   const titleId = useId();
   const menuId = useId();
@@ -45,28 +50,33 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
                 aria-haspopup="menu"
                 aria-controls={menuAnchor ? menuId : undefined}
                 aria-expanded={menuAnchor ? true : undefined}
-                onClick={(event) => setMenuAnchor(event.currentTarget)}
+                onPointerEnter={() => void loadMenu()}
+                onFocus={() => void loadMenu()}
+                onClick={(event) => {
+                  setMenuUsed(true);
+                  setMenuAnchor(event.currentTarget);
+                }}
               >
                 <MoreVert />
               </IconButton>
-              <Menu id={menuId} anchorEl={menuAnchor} open={menuAnchor !== null} onClose={() => setMenuAnchor(null)}>
-                <MenuItem
-                  onClick={() => {
-                    setMenuAnchor(null);
-                    if (integration) void navigate(`/integrations/${integration.id}`);
-                  }}
-                >
-                  Edit
-                </MenuItem>
-                <MenuItem
-                  onClick={() => {
-                    setMenuAnchor(null);
-                    setDisconnecting(true);
-                  }}
-                >
-                  Disconnect
-                </MenuItem>
-              </Menu>
+              {menuUsed && (
+                <Suspense fallback={null}>
+                  <IntegrationCardMenu
+                    id={menuId}
+                    anchorEl={menuAnchor}
+                    onClose={() => setMenuAnchor(null)}
+                    onEdit={() => {
+                      setMenuAnchor(null);
+                      if (integration) void navigate(`/integrations/${integration.id}`);
+                    }}
+                    onDisconnect={() => {
+                      setMenuAnchor(null);
+                      setDialogUsed(true);
+                      setDisconnecting(true);
+                    }}
+                  />
+                </Suspense>
+              )}
             </>
           )}
         </Box>
@@ -106,13 +116,15 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
           </Button>
         </CardActions>
       )}
-      {integration && (
-        <DisconnectDialog
-          integration={integration}
-          label={spec.label}
-          open={disconnecting}
-          onClose={() => setDisconnecting(false)}
-        />
+      {integration && dialogUsed && (
+        <Suspense fallback={null}>
+          <DisconnectDialog
+            integration={integration}
+            label={spec.label}
+            open={disconnecting}
+            onClose={() => setDisconnecting(false)}
+          />
+        </Suspense>
       )}
     </Card>
   );

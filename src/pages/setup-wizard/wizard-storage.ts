@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../api/contract/zod';
 import { triggerTypeSchema } from '../../api/contract';
 
 export const wizardSteps = ['connect', 'notification', 'test', 'done'] as const;
