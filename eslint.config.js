@@ -8,10 +8,10 @@ import tseslint from 'typescript-eslint';
 const features = ['integrations', 'flow-actions', 'test-notification'];
 
 /** zod straight from the package would skip the CSP-safe config of `src/api/contract/zod.ts`. */
-const zodThroughContract = {
-  name: 'zod',
+const zodThroughContract = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/mini', 'zod/v4/core'].map((name) => ({
+  name,
   message: "Import { z } from src/api/contract/zod: it sets zod's jitless mode (CSP) before any schema is built.",
-};
+}));
 
 /** Feature folders import from api/, spec-form/ and app/ only, never from each other. */
 const featureBoundaries = features.map((feature) => ({
@@ -20,7 +20,7 @@ const featureBoundaries = features.map((feature) => ({
     'no-restricted-imports': [
       'error',
       {
-        paths: [zodThroughContract],
+        paths: zodThroughContract,
         patterns: features
           .filter((other) => other !== feature)
           .map((other) => ({
@@ -56,7 +56,7 @@ export default tseslint.config(
   ...pluginQuery.configs['flat/recommended'],
   {
     files: ['src/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: [zodThroughContract] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: zodThroughContract }] },
   },
   {
     // The shared layers never reach up into features or the shell.
@@ -65,7 +65,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [zodThroughContract],
+          paths: zodThroughContract,
           patterns: [
             {
               group: ['**/features/**', '**/app/**'],

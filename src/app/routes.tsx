@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { Navigate, type RouteObject } from 'react-router';
 import { flowQueries, integrationQueries, specificationQueries } from '../api/queries';
-import { RouteErrorBoundary } from './errors';
+import { LazyRouteErrorBoundary as RouteErrorBoundary } from './errors/lazy-error-views';
 import { AppLayout } from './layout';
 import { PageLoading } from './page-loading';
 import { RequireAuth, tokenStore } from './session';
@@ -91,6 +91,15 @@ export function createRoutes(queryClient?: QueryClient): RouteObject[] {
         {
           path: 'flows/:id',
           ErrorBoundary: RouteErrorBoundary,
+          loader: prefetching(queryClient, ({ id }) => {
+            const flowId = positiveId(id);
+            return [
+              ...(flowId === null ? [] : [flowQueries.detail(flowId)]),
+              specificationQueries.actionNotifications(),
+              specificationQueries.tokens(),
+              integrationQueries.list(),
+            ];
+          }),
           lazy: async () => ({ Component: (await import('../pages/flow-detail-page')).FlowDetailPage }),
         },
         {

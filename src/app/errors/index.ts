@@ -1,2 +1,3 @@
 export { RouteErrorBoundary } from './route-error-boundary';
 export { QueryErrorAlert, errorMessage } from './query-error-alert';
+export { LazyRouteErrorBoundary, LazyQueryErrorAlert } from './lazy-error-views';

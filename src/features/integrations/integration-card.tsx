@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardActions from '@mui/material/CardActions';
 import CardContent from '@mui/material/CardContent';
-import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useId, useState } from 'react';
@@ -80,13 +79,24 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
             </>
           )}
         </Box>
-        <Chip
-          sx={{ mt: 1.5 }}
-          size="small"
-          label={statusLabels[status]}
-          color={status === 'connected' ? 'success' : 'default'}
-          variant={status === 'connected' ? 'filled' : 'outlined'}
-        />
+        {/* A chip's look without MUI's Chip, which the catalog would load only for this label. */}
+        <Box
+          component="span"
+          sx={{
+            display: 'inline-block',
+            mt: 1.5,
+            px: 1.25,
+            borderRadius: 4,
+            fontSize: '0.8125rem',
+            lineHeight: '22px',
+            border: '1px solid',
+            ...(status === 'connected'
+              ? { bgcolor: 'success.main', color: 'success.contrastText', borderColor: 'success.main' }
+              : { color: 'text.primary', borderColor: 'divider' }),
+          }}
+        >
+          {statusLabels[status]}
+        </Box>
         {integration && (
           <Typography variant="body2" color="text.secondary" component="dl" sx={{ mt: 1.5, mb: 0 }}>
             <Box sx={{ display: 'flex', gap: 0.5 }}>

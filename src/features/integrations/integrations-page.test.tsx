@@ -86,7 +86,8 @@ describe('IntegrationsPage', () => {
     const user = userEvent.setup();
 
     await user.click(await screen.findByRole('button', { name: 'PagerDuty actions' }));
-    await user.click(screen.getByRole('menuitem', { name: 'Disconnect' }));
+    // The menu is its own chunk, loaded on first open.
+    await user.click(await screen.findByRole('menuitem', { name: 'Disconnect' }));
     const dialog = await screen.findByRole('dialog', { name: 'Disconnect PagerDuty?' });
     const affected = await within(dialog).findByRole('list', { name: 'Affected Flows' });
     expect(within(affected).getByText('Orders freshness')).toBeInTheDocument();

@@ -1,13 +1,18 @@
 import Box from '@mui/material/Box';
-import Grid from '@mui/material/Grid';
 import Skeleton from '@mui/material/Skeleton';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { integrationQueries, specificationQueries } from '../../api/queries';
-import { QueryErrorAlert } from '../../app/errors';
+import { LazyQueryErrorAlert as QueryErrorAlert } from '../../app/errors/lazy-error-views';
 import { IntegrationCard } from './integration-card';
 import { buildCatalog, categoryLabel } from './integration-model';
+
+// A CSS grid on a Box instead of MUI's Grid and Stack: the same layout, less script on the first paint.
+const cardGrid = {
+  display: 'grid',
+  gap: 2,
+  gridTemplateColumns: { xs: '1fr', sm: 'repeat(2, minmax(0, 1fr))', md: 'repeat(3, minmax(0, 1fr))' },
+} as const;
 
 export function IntegrationsPage() {
   // Both start together: the catalog and what is connected do not depend on each other.
@@ -16,7 +21,7 @@ export function IntegrationsPage() {
   const error = specs.error ?? integrations.error;
 
   return (
-    <Stack spacing={3}>
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
       <title>Integrations · Qualytics Integrations</title>
       <Box>
         <Typography variant="h1" gutterBottom>
@@ -36,29 +41,25 @@ export function IntegrationsPage() {
           }}
         />
       ) : !specs.isSuccess || !integrations.isSuccess ? (
-        <Grid container spacing={2} aria-busy="true" aria-label="Loading integrations">
+        <Box sx={cardGrid} aria-busy="true" aria-label="Loading integrations">
           {[0, 1, 2].map((index) => (
-            <Grid key={index} size={{ xs: 12, sm: 6, md: 4 }}>
-              <Skeleton variant="rounded" height={160} />
-            </Grid>
+            <Skeleton key={index} variant="rounded" height={160} />
           ))}
-        </Grid>
+        </Box>
       ) : (
         buildCatalog(specs.data, integrations.data).map((group) => (
           <Box component="section" key={group.category} aria-labelledby={`category-${group.category}`}>
             <Typography variant="h2" id={`category-${group.category}`} sx={{ mb: 1.5 }}>
               {categoryLabel(group.category)}
             </Typography>
-            <Grid container spacing={2}>
+            <Box sx={cardGrid}>
               {group.entries.map((entry) => (
-                <Grid key={entry.spec.type} size={{ xs: 12, sm: 6, md: 4 }}>
-                  <IntegrationCard entry={entry} />
-                </Grid>
+                <IntegrationCard key={entry.spec.type} entry={entry} />
               ))}
-            </Grid>
+            </Box>
           </Box>
         ))
       )}
-    </Stack>
+    </Box>
   );
 }

@@ -4,7 +4,7 @@ import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
@@ -22,10 +22,8 @@ import {
 } from '../../features/flow-actions';
 import type { SpecFormValues } from '../../spec-form';
 import type { ActionDependencies } from '../use-action-dependencies';
+import { PageLoading } from '../../app/page-loading';
 import { ConnectStep } from './connect-step';
-import { DoneStep } from './done-step';
-import { NotificationStep } from './notification-step';
-import { TestStep } from './test-step';
 import { LeaveWizardPrompt } from './leave-wizard-prompt';
 import { useSaveWizardAction } from './use-save-wizard-action';
 import {
@@ -40,6 +38,11 @@ import {
 } from './wizard-storage';
 
 const type = 'pagerduty';
+
+// The later steps are their own chunks: the Connect step, where most visits start, downloads only itself.
+const NotificationStep = lazy(async () => ({ default: (await import('./notification-step')).NotificationStep }));
+const TestStep = lazy(async () => ({ default: (await import('./test-step')).TestStep }));
+const DoneStep = lazy(async () => ({ default: (await import('./done-step')).DoneStep }));
 
 function initialDraft(step: WizardStep): WizardDraft {
   const stored = loadDraft(type);
@@ -213,51 +216,53 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
             onNext={() => goTo('notification')}
           />
         )}
-        {step === 'notification' && (
-          <NotificationStep
-            choice={draft.flowChoice}
-            onChoiceChange={(flowChoice) => setDraft((d) => ({ ...d, flowChoice }))}
-            choiceErrors={choiceErrors}
-            flows={flows}
-            form={form}
-            properties={properties}
-            context={context}
-            integrationConnected={Boolean(integration)}
-            overrideLost={initial.overrideTyped && key.source === 'integration'}
-            onBack={() => goTo('connect')}
-            onNext={() => void nextFromNotification()}
-          />
-        )}
-        {step === 'test' && (
-          <TestStep
-            flowName={context.flowName}
-            prepare={prepareTest}
-            onOutcome={(outcome) =>
-              setDraft((d) => ({
-                ...d,
-                lastTest: { outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint },
-              }))
-            }
-            untestedReason={untestedReason}
-            confirming={confirming}
-            setConfirming={setConfirming}
-            saving={save.isPending}
-            saveError={saveError}
-            onSave={doSave}
-            onBack={() => goTo('notification')}
-          />
-        )}
-        {step === 'done' && draft.saved && (
-          <DoneStep
-            flowId={draft.saved.flowId}
-            flowName={draft.saved.flowName}
-            integrationId={integration?.id}
-            message={typeof values.tokenized_message === 'string' ? values.tokenized_message : ''}
-            severity={previewOf(properties, values, context).event.payload.severity}
-            keyLabel={keyLabel}
-            tested={lastTest?.outcome ?? null}
-          />
-        )}
+        <Suspense fallback={<PageLoading label={`Loading the ${stepLabels[step]} step`} />}>
+          {step === 'notification' && (
+            <NotificationStep
+              choice={draft.flowChoice}
+              onChoiceChange={(flowChoice) => setDraft((d) => ({ ...d, flowChoice }))}
+              choiceErrors={choiceErrors}
+              flows={flows}
+              form={form}
+              properties={properties}
+              context={context}
+              integrationConnected={Boolean(integration)}
+              overrideLost={initial.overrideTyped && key.source === 'integration'}
+              onBack={() => goTo('connect')}
+              onNext={() => void nextFromNotification()}
+            />
+          )}
+          {step === 'test' && (
+            <TestStep
+              flowName={context.flowName}
+              prepare={prepareTest}
+              onOutcome={(outcome) =>
+                setDraft((d) => ({
+                  ...d,
+                  lastTest: { outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint },
+                }))
+              }
+              untestedReason={untestedReason}
+              confirming={confirming}
+              setConfirming={setConfirming}
+              saving={save.isPending}
+              saveError={saveError}
+              onSave={doSave}
+              onBack={() => goTo('notification')}
+            />
+          )}
+          {step === 'done' && draft.saved && (
+            <DoneStep
+              flowId={draft.saved.flowId}
+              flowName={draft.saved.flowName}
+              integrationId={integration?.id}
+              message={typeof values.tokenized_message === 'string' ? values.tokenized_message : ''}
+              severity={previewOf(properties, values, context).event.payload.severity}
+              keyLabel={keyLabel}
+              tested={lastTest?.outcome ?? null}
+            />
+          )}
+        </Suspense>
       </Paper>
     </Box>
   );
