@@ -51,22 +51,22 @@ describe('route loaders', () => {
     expect(api.calls().filter((call) => call === 'GET /api/integrations-specifications')).toHaveLength(1);
   });
 
-  it('prefetch everything the PagerDuty setup needs, and only the catalog for other types', () => {
+  it('prefetch only what the Connect step shows', () => {
     const api = mockApi({});
-    const queryClient = createQueryClient();
-    const connect = childRoute(createRoutes(queryClient), 'integrations/:type/connect');
+    const connect = childRoute(createRoutes(createQueryClient()), 'integrations/:type/connect');
     expect(callLoader(connect, { type: 'pagerduty' })).toBeNull();
+    expect(api.calls().sort()).toEqual(['GET /api/integrations', 'GET /api/integrations-specifications']);
+  });
+
+  it('prefetch a flow with what its action editor needs', () => {
+    const api = mockApi({});
+    callLoader(childRoute(createRoutes(createQueryClient()), 'flows/:id'), { id: '7' });
     expect(api.calls().sort()).toEqual([
       'GET /api/action-notification-specifications',
-      'GET /api/flows',
+      'GET /api/flows/7',
       'GET /api/flows/actions/notification/tokens',
       'GET /api/integrations',
-      'GET /api/integrations-specifications',
     ]);
-    api.requests.length = 0;
-    const other = childRoute(createRoutes(createQueryClient()), 'integrations/:type/connect');
-    callLoader(other, { type: 'atlan' });
-    expect(api.calls().sort()).toEqual(['GET /api/integrations', 'GET /api/integrations-specifications']);
   });
 
   it('ask nothing when signed out, or for an id that is not one', () => {

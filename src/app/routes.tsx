@@ -60,13 +60,8 @@ export function createRoutes(queryClient?: QueryClient): RouteObject[] {
         {
           path: 'integrations/:type/connect',
           ErrorBoundary: RouteErrorBoundary,
-          loader: prefetching(queryClient, ({ type }) => [
-            specificationQueries.integrations(),
-            integrationQueries.list(),
-            ...(type === 'pagerduty'
-              ? [specificationQueries.actionNotifications(), specificationQueries.tokens(), flowQueries.list()]
-              : []),
-          ]),
+          // Only what the Connect step shows; the PagerDuty wizard loads the later steps' data once connected.
+          loader: prefetching(queryClient, () => [specificationQueries.integrations(), integrationQueries.list()]),
           lazy: async () => ({ Component: (await import('../pages/setup-wizard-page')).SetupWizardPage }),
         },
         {

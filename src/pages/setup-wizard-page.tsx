@@ -1,11 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
-import { flowQueries } from '../api/queries';
+import { lazy, Suspense, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { Integration } from '../api/contract';
+import { flowQueries, integrationQueries } from '../api/queries';
 import { QueryErrorAlert } from '../app/errors';
 import { PageLoading } from '../app/page-loading';
 import { ConnectIntegrationForm } from '../features/integrations';
-import { PagerDutyWizard } from './setup-wizard/pagerduty-wizard';
+import { ConnectStep } from './setup-wizard/connect-step';
+import { WizardFrame } from './setup-wizard/wizard-frame';
 import { useActionDependencies } from './use-action-dependencies';
+
+// The wizard past Connect (action form, editor, flows) is its own chunk, and its data (action specifications,
+// message tokens, flows) is fetched only once PagerDuty is connected: a first visit downloads just the Connect step.
+const PagerDutyWizard = lazy(async () => ({
+  default: (await import('./setup-wizard/pagerduty-wizard')).PagerDutyWizard,
+}));
 
 /** `/integrations/:type/connect`: the full setup wizard for PagerDuty, the connect form for other types. */
 export function SetupWizardPage() {
@@ -23,6 +32,38 @@ export function SetupWizardPage() {
 }
 
 function PagerDutySetup() {
+  const integrations = useQuery(integrationQueries.list());
+  const [connected, setConnected] = useState<Integration | undefined>();
+  const [, setSearchParams] = useSearchParams();
+  if (integrations.isPending) return <PageLoading label="Loading the PagerDuty setup" />;
+  if (integrations.isError)
+    return (
+      <QueryErrorAlert
+        error={integrations.error}
+        title="The PagerDuty setup could not be loaded"
+        onRetry={() => void integrations.refetch()}
+      />
+    );
+  const integration = integrations.data.find((i) => i.type === 'pagerduty') ?? connected;
+  if (!integration) {
+    // Whatever step the address names, nothing past Connect is possible before PagerDuty is connected.
+    return (
+      <WizardFrame step="connect" connected={false}>
+        <ConnectStep
+          integration={undefined}
+          onConnected={(created) => {
+            setConnected(created);
+            setSearchParams({ step: 'notification' });
+          }}
+          onNext={() => undefined}
+        />
+      </WizardFrame>
+    );
+  }
+  return <PagerDutyConnectedSetup connected={connected} />;
+}
+
+function PagerDutyConnectedSetup({ connected }: { connected: Integration | undefined }) {
   const deps = useActionDependencies();
   const flows = useQuery(flowQueries.list());
   if (deps.pending || flows.isPending) return <PageLoading label="Loading the PagerDuty setup" />;
@@ -32,5 +73,9 @@ function PagerDutySetup() {
     return (
       <QueryErrorAlert error={flows.error} title="The flows could not be loaded" onRetry={() => void flows.refetch()} />
     );
-  return <PagerDutyWizard deps={deps} flows={flows.data} />;
+  return (
+    <Suspense fallback={<PageLoading label="Loading the PagerDuty setup" />}>
+      <PagerDutyWizard deps={deps} flows={flows.data} connected={connected} focusOnMount={connected !== undefined} />
+    </Suspense>
+  );
 }

@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense } from 'react';
 import { Outlet, useNavigate, useNavigation } from 'react-router';
@@ -77,9 +76,28 @@ export function AppLayout() {
               </Box>
             )}
             <ThemeModeSwitch />
-            <Button color="inherit" variant="outlined" size="small" onClick={handleSignOut}>
+            {/* Styled like a small outlined MUI Button; ButtonBase is no part of the shell's first paint. */}
+            <Box
+              component="button"
+              type="button"
+              onClick={handleSignOut}
+              sx={{
+                typography: 'button',
+                fontSize: '0.8125rem',
+                px: '9px',
+                py: '3px',
+                m: 0,
+                color: 'inherit',
+                bgcolor: 'transparent',
+                border: '1px solid rgba(255,255,255,0.5)',
+                borderRadius: 1,
+                cursor: 'pointer',
+                '&:hover': { bgcolor: 'rgba(255,255,255,0.12)', borderColor: 'currentColor' },
+                '&:focus-visible': { outline: '2px solid currentColor', outlineOffset: 2 },
+              }}
+            >
               Sign out
-            </Button>
+            </Box>
           </Box>
         </Box>
         {navigation.state === 'loading' && (

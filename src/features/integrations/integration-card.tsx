@@ -1,10 +1,8 @@
 import MoreVert from '@mui/icons-material/MoreVert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardActions from '@mui/material/CardActions';
 import CardContent from '@mui/material/CardContent';
-import IconButton from '@mui/material/IconButton';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useId, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
@@ -15,6 +13,38 @@ import { formatDateTime, type CatalogEntry } from './integration-model';
 const loadMenu = () => import('./integration-card-menu');
 const IntegrationCardMenu = lazy(async () => ({ default: (await loadMenu()).IntegrationCardMenu }));
 const DisconnectDialog = lazy(async () => ({ default: (await import('./disconnect-dialog')).DisconnectDialog }));
+
+// The card's two controls are plain elements styled like MUI's IconButton and contained Button: ButtonBase, its
+// ripple and transitions would otherwise be loaded for the first paint of the catalog just for them.
+const focusRing = { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: 2 } as const;
+const iconButtonSx = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+  p: 1,
+  m: 0,
+  border: 0,
+  borderRadius: '50%',
+  bgcolor: 'transparent',
+  color: 'action.active',
+  cursor: 'pointer',
+  '&:hover': { bgcolor: 'action.hover' },
+  '&:focus-visible': focusRing,
+} as const;
+const containedLinkSx = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  typography: 'button',
+  px: 2,
+  py: '6px',
+  borderRadius: 1,
+  bgcolor: 'primary.main',
+  color: 'primary.contrastText',
+  textDecoration: 'none',
+  boxShadow: 2,
+  '&:hover': { bgcolor: 'primary.dark', boxShadow: 4 },
+  '&:focus-visible': focusRing,
+} as const;
 
 const statusLabels = { connected: 'Connected', not_connected: 'Not connected', coming_soon: 'Coming soon' } as const;
 
@@ -44,7 +74,10 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
           </Typography>
           {status === 'connected' && (
             <>
-              <IconButton
+              <Box
+                component="button"
+                type="button"
+                sx={iconButtonSx}
                 aria-label={`${spec.label} actions`}
                 aria-haspopup="menu"
                 aria-controls={menuAnchor ? menuId : undefined}
@@ -57,7 +90,7 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
                 }}
               >
                 <MoreVert />
-              </IconButton>
+              </Box>
               {menuUsed && (
                 <Suspense fallback={null}>
                   <IntegrationCardMenu
@@ -116,14 +149,14 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
       </CardContent>
       {status === 'not_connected' && (
         <CardActions>
-          <Button
+          <Box
             component={RouterLink}
             to={`/integrations/${encodeURIComponent(spec.type)}/connect`}
-            variant="contained"
+            sx={containedLinkSx}
             aria-label={`Connect ${spec.label}`}
           >
             Connect
-          </Button>
+          </Box>
         </CardActions>
       )}
       {integration && dialogUsed && (

@@ -1,9 +1,3 @@
-import Box from '@mui/material/Box';
-import Paper from '@mui/material/Paper';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
-import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
@@ -26,13 +20,13 @@ import { PageLoading } from '../../app/page-loading';
 import { ConnectStep } from './connect-step';
 import { LeaveWizardPrompt } from './leave-wizard-prompt';
 import { useSaveWizardAction } from './use-save-wizard-action';
+import { WizardFrame } from './wizard-frame';
 import {
   emptyDraft,
   loadDraft,
   parseStep,
   saveDraft,
   stepLabels,
-  wizardSteps,
   type WizardDraft,
   type WizardStep,
 } from './wizard-storage';
@@ -52,12 +46,26 @@ function initialDraft(step: WizardStep): WizardDraft {
 }
 
 /** Connect -> Notification -> Send test -> Done, the step in the URL and the non-secret values in sessionStorage. */
-export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flows: readonly Flow[] }) {
+export interface PagerDutyWizardProps {
+  deps: ActionDependencies;
+  flows: readonly Flow[];
+  /** Connected just before this wizard mounted (the list may not show it yet). */
+  connected?: Integration;
+  /** Focus the step heading on mount too: the wizard opens on a later step right after Connect. */
+  focusOnMount?: boolean;
+}
+
+export function PagerDutyWizard({
+  deps,
+  flows,
+  connected: connectedBefore,
+  focusOnMount = false,
+}: PagerDutyWizardProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const requested = parseStep(searchParams.get('step'));
   const [initial] = useState(() => initialDraft(requested));
   const [draft, setDraft] = useState<WizardDraft>(initial);
-  const [connected, setConnected] = useState<Integration | undefined>();
+  const [connected, setConnected] = useState<Integration | undefined>(connectedBefore);
   const [choiceErrors, setChoiceErrors] = useState<{ name?: string; flowId?: string }>({});
   const [confirming, setConfirming] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -72,7 +80,6 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
   let step = requested;
   if (step !== 'connect' && !integration) step = 'connect';
   if (step === 'done' && !draft.saved) step = 'test';
-  const stepIndex = wizardSteps.indexOf(step);
 
   // Everything but the routing key survives a reload of this tab.
   const key = keyChoice(values.routing_key);
@@ -81,7 +88,7 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
     saveDraft(type, { ...draft, action: toDraft(values), overrideTyped });
   }, [draft, values, overrideTyped]);
 
-  const firstRender = useRef(true);
+  const firstRender = useRef(!focusOnMount);
   useEffect(() => {
     // Keyboard and screen reader users land on the new step's heading.
     if (firstRender.current) {
@@ -179,33 +186,9 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
       : "The integration's key";
 
   return (
-    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
-      <title>{`Set up PagerDuty: ${stepLabels[step]} · Qualytics Integrations`}</title>
-      <Typography variant="h1">Set up PagerDuty</Typography>
-      <Stepper activeStep={stepIndex} alternativeLabel aria-label="Setup steps" component="ol" sx={{ pl: 0 }}>
-        {wizardSteps.map((s, i) => (
-          <Step
-            key={s}
-            completed={i < stepIndex || step === 'done' || (s === 'connect' && Boolean(integration))}
-            component="li"
-          >
-            <StepLabel aria-current={i === stepIndex ? 'step' : undefined}>{stepLabels[s]}</StepLabel>
-          </Step>
-        ))}
-      </Stepper>
+    <>
       <LeaveWizardPrompt when={step === 'notification' || step === 'test'} />
-      <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }} component="section" aria-labelledby="wizard-step-title">
-        {!(step === 'connect' && !integration) && (
-          <Typography
-            id="wizard-step-title"
-            variant="h2"
-            ref={headingRef}
-            tabIndex={-1}
-            sx={{ mb: 2, outline: 'none' }}
-          >
-            Step {stepIndex + 1} of {wizardSteps.length}: {stepLabels[step]}
-          </Typography>
-        )}
+      <WizardFrame step={step} connected={Boolean(integration)} headingRef={headingRef}>
         {step === 'connect' && (
           <ConnectStep
             integration={integration}
@@ -263,7 +246,7 @@ export function PagerDutyWizard({ deps, flows }: { deps: ActionDependencies; flo
             />
           )}
         </Suspense>
-      </Paper>
-    </Box>
+      </WizardFrame>
+    </>
   );
 }
