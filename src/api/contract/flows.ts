@@ -62,18 +62,20 @@ export type PagerDutyAction = z.infer<typeof pagerDutyActionSchema>;
  * A PagerDuty action as the client sends it. `routing_key`: omitted = keep the stored override
  * (for an existing `id`), a string = replace it, null = clear it on purpose.
  */
+export const actionParametersInputSchema = z
+  .object({
+    severity: severitySchema.optional(),
+    custom_details: customDetailsSchema.optional(),
+    routing_key: z.string().min(1).max(256).nullable().optional(),
+  })
+  .strict()
+  .default({});
+
 export const pagerDutyActionInputSchema = z.object({
   id: z.number().int().positive().optional(),
   type: z.literal('PagerDuty'),
   tokenized_message: z.string().max(4096),
-  parameters: z
-    .object({
-      severity: severitySchema.optional(),
-      custom_details: customDetailsSchema.optional(),
-      routing_key: z.string().min(1).max(256).nullable().optional(),
-    })
-    .strict()
-    .default({}),
+  parameters: actionParametersInputSchema,
 });
 export type PagerDutyActionInput = z.infer<typeof pagerDutyActionInputSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { isoDateTimeSchema } from './common';
-import { customDetailsSchema, severitySchema, triggerTypeSchema } from './flows';
+import { actionParametersInputSchema, customDetailsSchema, severitySchema, triggerTypeSchema } from './flows';
 
 /**
  * The brief's body (`type`, `tokenized_message`, `parameters`) plus optional context: the flow
@@ -11,15 +11,8 @@ export const testNotificationRequestSchema = z
   .object({
     type: z.literal('PagerDuty'),
     tokenized_message: z.string().max(4096),
-    parameters: z
-      .object({
-        severity: severitySchema.optional(),
-        custom_details: customDetailsSchema.optional(),
-        /** A new key to test with; null = test without the stored override; omitted = stored override if any. */
-        routing_key: z.string().min(1).max(256).nullable().optional(),
-      })
-      .strict()
-      .default({}),
+    /** As saved on an action; `routing_key`: a new key to test with, null = not the stored override, omitted = the stored override if any. */
+    parameters: actionParametersInputSchema,
     flow_id: z.number().int().positive().optional(),
     action_id: z.number().int().positive().optional(),
     trigger_type: triggerTypeSchema.optional(),

@@ -1,0 +1,1 @@
+export { LeavePrompt } from './leave-prompt';
