@@ -15,6 +15,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
+  // After the suite, every secret used is searched for in logs, responses, storages, DOM and the database.
+  globalSetup: './e2e/leak-scan.setup.ts',
+  globalTeardown: './e2e/leak-scan.teardown.ts',
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },

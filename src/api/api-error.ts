@@ -21,6 +21,7 @@ interface ApiErrorInit {
   code?: PagerDutyFailureCode;
   pagerduty?: PagerDutyReply;
   retryAfter?: number;
+  conflictCurrent?: unknown;
 }
 
 /** Every failure of an API call, typed so the UI can say something specific instead of crashing. */
@@ -35,6 +36,8 @@ export class ApiError extends Error {
   readonly pagerduty?: PagerDutyReply;
   /** Seconds to wait before trying again. */
   readonly retryAfter?: number;
+  /** On a 409 for an outdated edit (If-Match): the object as the server holds it now. */
+  readonly conflictCurrent?: unknown;
 
   constructor(init: ApiErrorInit) {
     super(init.detail);
@@ -46,6 +49,7 @@ export class ApiError extends Error {
     if (init.code !== undefined) this.code = init.code;
     if (init.pagerduty !== undefined) this.pagerduty = init.pagerduty;
     if (init.retryAfter !== undefined) this.retryAfter = init.retryAfter;
+    if (init.conflictCurrent !== undefined) this.conflictCurrent = init.conflictCurrent;
   }
 }
 
@@ -147,6 +151,7 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
     ...(code ? { code } : {}),
     ...(body?.pagerduty ? { pagerduty: body.pagerduty } : {}),
     ...(retryAfter !== undefined ? { retryAfter } : {}),
+    ...(body?.conflict ? { conflictCurrent: body.conflict.current } : {}),
   });
 }
 

@@ -1,7 +1,9 @@
 import CssBaseline from '@mui/material/CssBaseline';
+import GlobalStyles from '@mui/material/GlobalStyles';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { ConflictProvider } from './conflict';
 import { NotifierProvider } from './notifier';
 import { theme, themeModeStorageKey } from './theme/theme';
 
@@ -10,7 +12,11 @@ export function AppProviders({ queryClient, children }: { queryClient: QueryClie
     <QueryClientProvider client={queryClient}>
       <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={themeModeStorageKey} disableTransitionOnChange>
         <CssBaseline enableColorScheme />
-        <NotifierProvider>{children}</NotifierProvider>
+        {/* Names, messages and keys can be one long unbroken word: wrap it rather than push the page sideways. */}
+        <GlobalStyles styles={{ body: { overflowWrap: 'anywhere' } }} />
+        <NotifierProvider>
+          <ConflictProvider>{children}</ConflictProvider>
+        </NotifierProvider>
       </ThemeProvider>
     </QueryClientProvider>
   );

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateFlowRequest, Flow, UpdateFlowRequest } from '../../api/contract';
+import { isApiError } from '../../api/api-error';
+import { flowSchema, type CreateFlowRequest, type Flow, type UpdateFlowRequest } from '../../api/contract';
 import { apiRequest } from '../../api/http-client';
 import { flowQueries } from '../../api/queries';
+import { useShowConflict } from '../../app/conflict';
 
 export function useCreateFlow() {
   const queryClient = useQueryClient();
@@ -13,11 +15,31 @@ export function useCreateFlow() {
 
 export function useUpdateFlow(id: number) {
   const queryClient = useQueryClient();
+  const showConflict = useShowConflict();
+  const detailKey = flowQueries.detail(id).queryKey;
   return useMutation({
-    mutationFn: (body: UpdateFlowRequest) => apiRequest('updateFlow', { params: { id }, body }),
+    // Sent with the version the page shows (If-Match), so a save from another tab in between is not overwritten.
+    mutationFn: (body: UpdateFlowRequest) => {
+      const base = queryClient.getQueryData(detailKey);
+      return apiRequest('updateFlow', { params: { id }, body, ...(base ? { ifMatch: base.updated } : {}) });
+    },
     onSuccess: (flow: Flow) => {
-      queryClient.setQueryData(flowQueries.detail(id).queryKey, flow);
+      queryClient.setQueryData(detailKey, flow);
       return queryClient.invalidateQueries({ queryKey: flowQueries.all });
+    },
+    onError: (error) => {
+      const current = flowSchema.safeParse(isApiError(error) ? error.conflictCurrent : undefined);
+      if (!current.success) return;
+      const base = queryClient.getQueryData(detailKey);
+      showConflict({
+        what: `flow “${base?.name ?? current.data.name}”`,
+        base,
+        current: current.data,
+        onReload: () => {
+          queryClient.setQueryData(detailKey, current.data);
+          void queryClient.invalidateQueries({ queryKey: flowQueries.all, refetchType: 'none' });
+        },
+      });
     },
   });
 }

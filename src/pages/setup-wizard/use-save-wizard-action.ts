@@ -20,6 +20,7 @@ export function useSaveWizardAction() {
       const flow = await apiRequest('getFlow', { params: { id: choice.flowId } });
       return apiRequest('updateFlow', {
         params: { id: flow.id },
+        ifMatch: flow.updated,
         body: { actions: [...flow.actions.map(keepAction), action] },
       });
     },
