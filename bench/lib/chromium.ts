@@ -1,22 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
 
-const debianChromium = '/usr/bin/chromium';
-
-/** The system Chromium when present (as in playwright.config.ts), else Playwright's own download. */
-export const chromiumPath: string | undefined = existsSync(debianChromium) ? debianChromium : undefined;
-
-/** Quiet, offline-friendly flags: no background traffic competing with the page for the 2 cores. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { chromiumArgs, chromiumPath };
 
 /**
  * The browser binary for Playwright and chrome-launcher alike. Without Debian's Chromium, Playwright's build is

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -16,6 +15,7 @@ import { SpecFields, toPayload, useSpecForm } from '../../spec-form';
 import { useCreateIntegration } from './integration-mutations';
 import { isPagerDuty } from './integration-model';
 import { PagerDutyHelp } from './pagerduty-help';
+import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
 import { useIntegrationSpec } from './use-integration-spec';
@@ -124,14 +124,11 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
             )}
             <SpecFields properties={spec.properties} form={form} disabled={create.isPending} idPrefix="connect" />
             {create.isPending && (
-              <Box role="status">
-                <LinearProgress aria-hidden sx={{ mb: 1 }} />
-                <Typography variant="body2">
-                  {pagerDuty
-                    ? 'Validating the Routing Key with PagerDuty…'
-                    : `Checking the connection to ${spec.label}…`}
-                </Typography>
-              </Box>
+              <PendingStatus
+                message={
+                  pagerDuty ? 'Validating the Routing Key with PagerDuty…' : `Checking the connection to ${spec.label}…`
+                }
+              />
             )}
             <Box sx={{ display: 'flex', gap: 1 }}>
               <Button type="submit" variant="contained" disabled={create.isPending}>

@@ -1,9 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { isApiError } from '../../api/api-error';
@@ -12,6 +10,7 @@ import { integrationQueries } from '../../api/queries';
 import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
 import { useUpdateIntegration } from './integration-mutations';
 import { configuredSecretFields, currentValues, isPagerDuty } from './integration-model';
+import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
 import { UnsavedChangesPrompt } from './unsaved-changes-prompt';
@@ -92,12 +91,9 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
         )}
         <SpecFields properties={spec.properties} form={form} disabled={update.isPending} idPrefix="settings" />
         {update.isPending && (
-          <Box role="status">
-            <LinearProgress aria-hidden sx={{ mb: 1 }} />
-            <Typography variant="body2">
-              {pagerDuty ? 'Saving; a new Routing Key is validated with PagerDuty first…' : 'Saving…'}
-            </Typography>
-          </Box>
+          <PendingStatus
+            message={pagerDuty ? 'Saving; a new Routing Key is validated with PagerDuty first…' : 'Saving…'}
+          />
         )}
         <Box sx={{ display: 'flex', gap: 1 }}>
           <Button type="submit" variant="contained" disabled={update.isPending}>
