@@ -1,6 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { api, createPagerDutyIntegration, expect, signInAs, simulator, test, validRoutingKey } from './fixtures';
+import {
+  api,
+  createPagerDutyIntegration,
+  expect,
+  expectNoAxeViolations,
+  signInAs,
+  simulator,
+  test,
+  validRoutingKey,
+} from './fixtures';
 import { AppShell } from './pages';
 import { FlowDetailPage } from './pages/flow-detail-page';
 import { FlowsListPage } from './pages/flows-list-page';
@@ -13,14 +20,6 @@ interface FlowRecord {
   id: number;
   name: string;
   actions: { id: number; tokenized_message: string; parameters: { routing_key_configured: boolean } }[];
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
 }
 
 const triggers = () => simulatorRecords().then((records) => records.filter((r) => r.endpoint === 'enqueue'));

@@ -1,21 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import {
   createFlowWithPagerDutyAction,
+  expectNoAxeViolations,
   createPagerDutyIntegration,
   expect,
   signInAs,
   test,
   validRoutingKey,
 } from './fixtures';
-
-async function expectNoViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary, `axe violations on ${label}`).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`accessibility in ${colorScheme} mode`, () => {
@@ -24,7 +15,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test('sign-in page', async ({ page }) => {
       await page.goto('/sign-in');
       await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-      await expectNoViolations(page, `sign-in (${colorScheme})`);
+      await expectNoAxeViolations(page, `sign-in (${colorScheme})`);
     });
 
     test('every signed-in page', async ({ page }) => {
@@ -42,7 +33,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1, ...(heading ? { name: heading } : {}) })).toBeVisible();
         await page.waitForLoadState('networkidle');
-        await expectNoViolations(page, `${path} (${colorScheme})`);
+        await expectNoAxeViolations(page, `${path} (${colorScheme})`);
       }
     });
 
@@ -51,7 +42,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await page.goto('/integrations/pagerduty/connect');
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
-      await expectNoViolations(page, `connect (${colorScheme})`);
+      await expectNoAxeViolations(page, `connect (${colorScheme})`);
     });
   });
 }

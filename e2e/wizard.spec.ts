@@ -1,19 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { api, createPagerDutyIntegration, expect, test, validRoutingKey } from './fixtures';
+import { api, createPagerDutyIntegration, expect, expectNoAxeViolations, test, validRoutingKey } from './fixtures';
 import { pagerDutySchemaErrors, simulatorRecords } from './pages/flow-pagerduty-checks';
 import { WizardPage } from './pages/wizard-page';
 
 // Real typing, axe scans and PagerDuty round trips on a machine shared by several engineers: allow time.
 test.describe.configure({ timeout: 120_000 });
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
-}
 
 /** Kept as a test artifact and for the README; `null` = the whole page. */
 async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, target: Locator | null) {
@@ -110,6 +101,8 @@ test('a first-time manager connects PagerDuty, writes a notification, tests it a
   await wizard.saveAndFinish.click();
   await expect(wizard.confirmDialog).toHaveCount(0);
   await expect(wizard.currentStep('Done')).toBeVisible();
+  // The success message arrives in a lazily loaded snackbar; scan once it is there and has faded in.
+  await expect(page.getByRole('alert').filter({ hasText: 'The Flow has been successfully created' })).toBeVisible();
   await expectNoAxeViolations(page, 'Done step');
   const flows = await api<{ id: number; name: string; actions: { tokenized_message: string }[] }[]>(
     'GET',
