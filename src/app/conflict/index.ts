@@ -1,2 +1,2 @@
-export { ConflictProvider, useShowConflict, type ConflictReport } from './conflict-dialog';
+export { ConflictProvider, useShowConflict, type ConflictReport } from './conflict-provider';
 export { describeChanges } from './describe-changes';

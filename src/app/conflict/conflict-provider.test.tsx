@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ConflictProvider, useShowConflict, type ConflictReport } from './conflict-dialog';
+import { ConflictProvider, useShowConflict, type ConflictReport } from './conflict-provider';
 
 function Trigger({ report }: { report: ConflictReport }) {
   const show = useShowConflict();
@@ -18,7 +18,7 @@ describe('ConflictProvider', () => {
       </ConflictProvider>,
     );
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    const dialog = screen.getByRole('dialog', { name: 'Changed somewhere else' });
+    const dialog = await screen.findByRole('dialog', { name: 'Changed somewhere else' });
     expect(dialog).toHaveTextContent('This flow “Orders” was saved in another tab');
     expect(screen.getByRole('list', { name: 'What changed' })).toHaveTextContent('Name: “Orders” → “Sales”');
     await user.click(screen.getByRole('button', { name: 'Reload' }));
