@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { ErrorBody, ValidationIssue } from '../../src/api/contract';
+import type { z } from '../../src/api/contract/zod';
 
 /** An error answer with a body per `errorBodySchema`; thrown by handlers, rendered by the error handler. */
 export class HttpError extends Error {
@@ -36,7 +36,7 @@ export function validationError(issues: ValidationIssue[]) {
  * FastAPI-style issues from a zod error. Unknown keys become one issue each, located at the key,
  * so a form can put the message on the right field. Messages never include the input value.
  */
-export function zodIssues(where: 'body' | 'path', error: z.ZodError): ValidationIssue[] {
+export function zodIssues(where: 'body' | 'path', error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.flatMap((issue): ValidationIssue[] => {
     const loc = [where, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
     if (issue.code === 'unrecognized_keys') {

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
 import {
   endpoints,
   roleRank,
@@ -9,12 +8,14 @@ import {
   type Role,
   type User,
 } from '../../src/api/contract';
+import type { z } from '../../src/api/contract/zod';
 import { HttpError, validationError, zodIssues } from './http-error';
 import type { FailureLimiter } from './rate-limiter';
+import './zod-messages';
 
 type Ep<N extends EndpointName> = (typeof endpoints)[N];
-type ParamsOf<N extends EndpointName> = Ep<N> extends { params: z.ZodType } ? z.output<Ep<N>['params']> : undefined;
-type BodyOf<N extends EndpointName> = Ep<N> extends { body: z.ZodType } ? z.output<Ep<N>['body']> : undefined;
+type ParamsOf<N extends EndpointName> = Ep<N> extends { params: z.ZodMiniType } ? z.output<Ep<N>['params']> : undefined;
+type BodyOf<N extends EndpointName> = Ep<N> extends { body: z.ZodMiniType } ? z.output<Ep<N>['body']> : undefined;
 
 export interface HandlerContext<N extends EndpointName> {
   params: ParamsOf<N>;
@@ -93,7 +94,7 @@ export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth
   }
 }
 
-function parse(where: 'body' | 'path', schema: z.ZodType | undefined, input: unknown): never {
+function parse(where: 'body' | 'path', schema: z.ZodMiniType | undefined, input: unknown): never {
   if (!schema) return undefined as never;
   if (where === 'body' && input === undefined) {
     throw validationError([{ loc: ['body'], msg: 'A JSON request body is required', type: 'missing' }]);

@@ -76,7 +76,7 @@ export async function apiRequest<N extends EndpointName>(
     throw error;
   }
 
-  const schema: z.ZodType | null = endpoint.success.schema;
+  const schema: z.ZodMiniType | null = endpoint.success.schema;
   if (schema === null) return undefined as ResponseOf<N>;
 
   let json: unknown;

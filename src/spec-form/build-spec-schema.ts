@@ -96,11 +96,13 @@ export function validateField(property: NormalizedProperty, value: unknown): Iss
 function fieldSchema(property: NormalizedProperty) {
   // z.unknown + a check (instead of z.string() etc.) so a value of an unexpected shape becomes a field message,
   // never a zod "expected string" error or an exception.
-  return z.unknown().superRefine((value, ctx) => {
-    for (const issue of validateField(property, value)) {
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ?? [] });
-    }
-  });
+  return z.unknown().check(
+    z.superRefine((value, ctx) => {
+      for (const issue of validateField(property, value)) {
+        ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path ?? [] });
+      }
+    }),
+  );
 }
 
 /**

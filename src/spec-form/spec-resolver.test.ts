@@ -76,7 +76,7 @@ describe('createSpecResolver', () => {
   });
 
   it('validates extra fields with the extra schema, only when asked for', async () => {
-    const extra = z.object({ tokenized_message: z.string().min(1, 'Message is required') });
+    const extra = z.object({ tokenized_message: z.string().check(z.minLength(1, 'Message is required')) });
     const resolver = createSpecResolver(normalizeProperties(actionProperties), extra);
     const base = { ...buildDefaultValues(actionProperties, { mode: 'create' }), tokenized_message: '' };
     expect(Object.keys((await resolver(base, undefined, options(['severity']))).errors)).toEqual([]);

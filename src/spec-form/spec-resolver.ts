@@ -34,7 +34,7 @@ function toFieldError(issues: Issue[]): FieldError | undefined {
  */
 export function createSpecResolver(
   properties: readonly NormalizedProperty[],
-  extraSchema?: z.ZodObject,
+  extraSchema?: z.ZodMiniObject,
 ): Resolver<SpecFormValues> {
   const byName = new Map(properties.map((property) => [property.name, property]));
   const extraResolver = extraSchema

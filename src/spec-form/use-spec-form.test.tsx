@@ -19,7 +19,7 @@ describe('useSpecForm', () => {
   });
 
   it('merges an extra schema and defaults (the flow editor adds the message)', async () => {
-    const extraSchema = z.object({ tokenized_message: z.string().min(1, 'Message is required') });
+    const extraSchema = z.object({ tokenized_message: z.string().check(z.minLength(1, 'Message is required')) });
     const { result } = renderHook(() =>
       useSpecForm(actionProperties, { mode: 'create', extraSchema, extraDefaults: { tokenized_message: '' } }),
     );

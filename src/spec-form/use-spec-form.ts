@@ -10,7 +10,7 @@ import type { SpecFormOptions, SpecFormValues } from './types';
 
 export type UseSpecFormOptions = SpecFormOptions & {
   /** More fields validated with the spec's (the flow editor adds `tokenized_message`). */
-  extraSchema?: z.ZodObject;
+  extraSchema?: z.ZodMiniObject;
   extraDefaults?: Record<string, unknown>;
 };
 

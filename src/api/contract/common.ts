@@ -25,28 +25,28 @@ export type PagerDutyFailureCode = z.infer<typeof pagerDutyFailureCodeSchema>;
 
 /** PagerDuty's own reply, passed through verbatim where there was one. */
 export const pagerDutyReplySchema = z.object({
-  http_status: z.number().int().optional(),
-  status: z.string().optional(),
-  message: z.string().optional(),
-  errors: z.array(z.string()).optional(),
+  http_status: z.optional(z.int()),
+  status: z.optional(z.string()),
+  message: z.optional(z.string()),
+  errors: z.optional(z.array(z.string())),
 });
 export type PagerDutyReply = z.infer<typeof pagerDutyReplySchema>;
 
 /** Every error body: `detail` is a sentence, or a list of field issues (422, and 400 for a rejected key). */
 export const errorBodySchema = z.object({
   detail: z.union([z.string(), z.array(validationIssueSchema)]),
-  code: pagerDutyFailureCodeSchema.optional(),
-  pagerduty: pagerDutyReplySchema.optional(),
+  code: z.optional(pagerDutyFailureCodeSchema),
+  pagerduty: z.optional(pagerDutyReplySchema),
   /** Seconds to wait before trying again (429). */
-  retry_after: z.number().optional(),
+  retry_after: z.optional(z.number()),
   /**
    * A 409 for a stale write (the `If-Match` sent no longer matches): the object as it is now, so the
    * client can show what changed instead of overwriting it.
    */
-  conflict: z.object({ current: z.unknown() }).optional(),
+  conflict: z.optional(z.object({ current: z.unknown() })),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-export const idParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+export const idParamsSchema = z.object({ id: z.coerce.number().check(z.int(), z.positive()) });
 
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });

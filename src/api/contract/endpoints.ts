@@ -22,10 +22,10 @@ export interface Endpoint {
   summary: string;
   /** Minimum role; `null` = no token needed. */
   minRole: Role | null;
-  params?: z.ZodType;
-  body?: z.ZodType;
+  params?: z.ZodMiniType;
+  body?: z.ZodMiniType;
   /** The success status and its body schema (`null` = no body). */
-  success: { status: 200 | 201 | 204; schema: z.ZodType | null };
+  success: { status: 200 | 201 | 204; schema: z.ZodMiniType | null };
   /** Error statuses this endpoint documents, besides 401/403/413/422. */
   errors?: readonly number[];
 }
@@ -217,7 +217,7 @@ export const endpoints = {
 export type EndpointName = keyof typeof endpoints;
 
 /** The body type a successful call of an endpoint returns. */
-export type ResponseOf<N extends EndpointName> = (typeof endpoints)[N]['success']['schema'] extends z.ZodType
+export type ResponseOf<N extends EndpointName> = (typeof endpoints)[N]['success']['schema'] extends z.ZodMiniType
   ? z.output<(typeof endpoints)[N]['success']['schema']>
   : undefined;
 

@@ -32,13 +32,13 @@ export const pagerDutyLimits = {
   eventBytes: 512 * 1024,
 } as const;
 
-export const customDetailsSchema = z.record(z.string().min(1), z.unknown());
+export const customDetailsSchema = z.record(z.string().check(z.minLength(1)), z.unknown());
 
 /** Last test of an action, kept by the server; `fingerprint` identifies the settings that were tested. */
 export const lastTestSchema = z.object({
   at: isoDateTimeSchema,
   outcome: z.enum(['delivered', 'failed']),
-  dedup_key: z.string().optional(),
+  dedup_key: z.optional(z.string()),
   message: z.string(),
   fingerprint: z.string(),
 });
@@ -46,7 +46,7 @@ export type LastTest = z.infer<typeof lastTestSchema>;
 
 /** A PagerDuty action as the server returns it: a stored override is reported, never returned. */
 export const pagerDutyActionSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   type: z.literal('PagerDuty'),
   tokenized_message: z.string(),
   parameters: z.object({
@@ -54,7 +54,7 @@ export const pagerDutyActionSchema = z.object({
     custom_details: customDetailsSchema,
     routing_key_configured: z.boolean(),
   }),
-  last_test: lastTestSchema.nullable().optional(),
+  last_test: z.optional(z.nullable(lastTestSchema)),
 });
 export type PagerDutyAction = z.infer<typeof pagerDutyActionSchema>;
 
@@ -62,25 +62,25 @@ export type PagerDutyAction = z.infer<typeof pagerDutyActionSchema>;
  * A PagerDuty action as the client sends it. `routing_key`: omitted = keep the stored override
  * (for an existing `id`), a string = replace it, null = clear it on purpose.
  */
-export const actionParametersInputSchema = z
-  .object({
-    severity: severitySchema.optional(),
-    custom_details: customDetailsSchema.optional(),
-    routing_key: z.string().min(1).max(256).nullable().optional(),
-  })
-  .strict()
-  .default({});
+export const actionParametersInputSchema = z._default(
+  z.strictObject({
+    severity: z.optional(severitySchema),
+    custom_details: z.optional(customDetailsSchema),
+    routing_key: z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(256)))),
+  }),
+  {},
+);
 
 export const pagerDutyActionInputSchema = z.object({
-  id: z.number().int().positive().optional(),
+  id: z.optional(z.int().check(z.positive())),
   type: z.literal('PagerDuty'),
-  tokenized_message: z.string().max(4096),
+  tokenized_message: z.string().check(z.maxLength(4096)),
   parameters: actionParametersInputSchema,
 });
 export type PagerDutyActionInput = z.infer<typeof pagerDutyActionInputSchema>;
 
 export const flowSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   trigger_type: triggerTypeSchema,
   created: isoDateTimeSchema,
@@ -91,23 +91,21 @@ export type Flow = z.infer<typeof flowSchema>;
 
 export const flowListSchema = z.array(flowSchema);
 
-const flowNameSchema = z.string().trim().min(1, 'Name is required').max(200, 'Name is at most 200 characters');
+const flowNameSchema = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Name is required'), z.maxLength(200, 'Name is at most 200 characters'));
 
-export const createFlowRequestSchema = z
-  .object({
-    name: flowNameSchema,
-    trigger_type: triggerTypeSchema,
-    actions: z.array(pagerDutyActionInputSchema).max(50).default([]),
-  })
-  .strict();
+export const createFlowRequestSchema = z.strictObject({
+  name: flowNameSchema,
+  trigger_type: triggerTypeSchema,
+  actions: z._default(z.array(pagerDutyActionInputSchema).check(z.maxLength(50)), []),
+});
 export type CreateFlowRequest = z.input<typeof createFlowRequestSchema>;
 
 /** Every field optional; `actions`, when given, is the complete new list (ids keep their stored override). */
-export const updateFlowRequestSchema = z
-  .object({
-    name: flowNameSchema.optional(),
-    trigger_type: triggerTypeSchema.optional(),
-    actions: z.array(pagerDutyActionInputSchema).max(50).optional(),
-  })
-  .strict();
+export const updateFlowRequestSchema = z.strictObject({
+  name: z.optional(flowNameSchema),
+  trigger_type: z.optional(triggerTypeSchema),
+  actions: z.optional(z.array(pagerDutyActionInputSchema).check(z.maxLength(50))),
+});
 export type UpdateFlowRequest = z.input<typeof updateFlowRequestSchema>;

@@ -6,7 +6,7 @@ import { isoDateTimeSchema } from './common';
  * the fixed fields (the real platform may add more, so unknown keys are kept).
  */
 export const integrationSchema = z.looseObject({
-  id: z.number().int(),
+  id: z.int(),
   type: z.string(),
   created: isoDateTimeSchema,
   updated: isoDateTimeSchema,
@@ -18,7 +18,10 @@ export const integrationListSchema = z.array(integrationSchema);
 /** Property values keyed by the spec's `map_to`; which ones are allowed is decided by the spec. */
 const propertyValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown())]);
 
-export const createIntegrationRequestSchema = z.object({ type: z.string().min(1) }).catchall(propertyValueSchema);
+export const createIntegrationRequestSchema = z.catchall(
+  z.object({ type: z.string().check(z.minLength(1)) }),
+  propertyValueSchema,
+);
 export type CreateIntegrationRequest = z.infer<typeof createIntegrationRequestSchema>;
 
 /** All properties optional; a secret left out keeps the stored value. */

@@ -2,7 +2,7 @@ import { z } from './zod';
 import { errorBodySchema } from './common';
 import { endpoints, type Endpoint } from './endpoints';
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+const toSchema = (schema: z.core.$ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' });
 
 const errorDescriptions: Record<number, string> = {

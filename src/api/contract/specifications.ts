@@ -7,17 +7,17 @@ import { z } from './zod';
  */
 export const specPropertySchema = z.looseObject({
   field: z.string(),
-  map_to: z.string().optional(),
+  map_to: z.optional(z.string()),
   type: z.string(),
-  title: z.string().optional(),
-  required: z.boolean().optional(),
-  secret: z.boolean().optional(),
-  placeholder: z.string().optional(),
-  info: z.string().optional(),
-  info_md: z.string().optional(),
-  default: z.unknown().optional(),
-  values: z.array(z.object({ label: z.string(), value: z.union([z.string(), z.number()]) })).optional(),
-  group: z.object({ name: z.string(), outline: z.boolean().optional() }).optional(),
+  title: z.optional(z.string()),
+  required: z.optional(z.boolean()),
+  secret: z.optional(z.boolean()),
+  placeholder: z.optional(z.string()),
+  info: z.optional(z.string()),
+  info_md: z.optional(z.string()),
+  default: z.optional(z.unknown()),
+  values: z.optional(z.array(z.object({ label: z.string(), value: z.union([z.string(), z.number()]) }))),
+  group: z.optional(z.object({ name: z.string(), outline: z.optional(z.boolean()) })),
 });
 export type SpecProperty = z.infer<typeof specPropertySchema>;
 

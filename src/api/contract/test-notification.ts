@@ -7,18 +7,16 @@ import { actionParametersInputSchema, customDetailsSchema, severitySchema, trigg
  * and action being edited, so the server can use a stored override the form did not resend,
  * fill tokens for the right trigger, and remember the action's last test.
  */
-export const testNotificationRequestSchema = z
-  .object({
-    type: z.literal('PagerDuty'),
-    tokenized_message: z.string().max(4096),
-    /** As saved on an action; `routing_key`: a new key to test with, null = not the stored override, omitted = the stored override if any. */
-    parameters: actionParametersInputSchema,
-    flow_id: z.number().int().positive().optional(),
-    action_id: z.number().int().positive().optional(),
-    trigger_type: triggerTypeSchema.optional(),
-    flow_name: z.string().max(200).optional(),
-  })
-  .strict();
+export const testNotificationRequestSchema = z.strictObject({
+  type: z.literal('PagerDuty'),
+  tokenized_message: z.string().check(z.maxLength(4096)),
+  /** As saved on an action; `routing_key`: a new key to test with, null = not the stored override, omitted = the stored override if any. */
+  parameters: actionParametersInputSchema,
+  flow_id: z.optional(z.int().check(z.positive())),
+  action_id: z.optional(z.int().check(z.positive())),
+  trigger_type: z.optional(triggerTypeSchema),
+  flow_name: z.optional(z.string().check(z.maxLength(200))),
+});
 export type TestNotificationRequest = z.input<typeof testNotificationRequestSchema>;
 
 export const keySourceSchema = z.enum(['integration', 'override']);
@@ -36,12 +34,12 @@ export const sentEventSchema = z.object({
     timestamp: z.string(),
     severity: severitySchema,
     source: z.string(),
-    component: z.string().optional(),
-    class: z.string().optional(),
-    group: z.string().optional(),
-    custom_details: customDetailsSchema.optional(),
+    component: z.optional(z.string()),
+    class: z.optional(z.string()),
+    group: z.optional(z.string()),
+    custom_details: z.optional(customDetailsSchema),
   }),
-  links: z.array(z.object({ href: z.string(), text: z.string().optional() })).optional(),
+  links: z.optional(z.array(z.object({ href: z.string(), text: z.optional(z.string()) }))),
 });
 export type SentEvent = z.infer<typeof sentEventSchema>;
 

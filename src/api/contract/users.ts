@@ -7,7 +7,7 @@ export type Role = z.infer<typeof roleSchema>;
 export const roleRank: Record<Role, number> = { Member: 1, Manager: 2, Admin: 3 };
 
 export const userSchema = z.object({
-  id: z.number().int(),
+  id: z.int(),
   name: z.string(),
   role: roleSchema,
 });

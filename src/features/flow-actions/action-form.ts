@@ -14,10 +14,10 @@ import { toPayload, useSpecForm, type SecretValue, type SpecFormValues } from '.
 
 /** The Message is not in the spec: the editor adds it next to the spec's properties. */
 const messageSchema = z.object({
-  tokenized_message: z
-    .string()
-    .refine((text) => text.trim() !== '', 'Message is required: it becomes the incident title')
-    .refine((text) => text.length <= 4096, 'Message is at most 4096 characters'),
+  tokenized_message: z.string().check(
+    z.refine((text) => text.trim() !== '', 'Message is required: it becomes the incident title'),
+    z.refine((text) => text.length <= 4096, 'Message is at most 4096 characters'),
+  ),
 });
 
 /** Non-secret values of an unsaved action, e.g. restored after a reload of the setup wizard. */

@@ -1,6 +1,6 @@
-import type { z } from '../../api/contract/zod';
+import { z } from '../../api/contract/zod';
 import { createFlowRequestSchema } from '../../api/contract';
 
 /** Name and trigger of a new flow, validated by the contract's own rules. */
-export const newFlowSchema = createFlowRequestSchema.pick({ name: true, trigger_type: true });
+export const newFlowSchema = z.pick(createFlowRequestSchema, { name: true, trigger_type: true });
 export type NewFlowValues = z.input<typeof newFlowSchema>;

@@ -11,7 +11,7 @@ export const stepLabels: Record<WizardStep, string> = {
 };
 
 export const flowChoiceSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('existing'), flowId: z.number().int().positive().nullable() }),
+  z.object({ mode: z.literal('existing'), flowId: z.nullable(z.int().check(z.positive())) }),
   z.object({ mode: z.literal('new'), name: z.string(), trigger_type: triggerTypeSchema }),
 ]);
 export type FlowChoice = z.infer<typeof flowChoiceSchema>;
@@ -25,8 +25,8 @@ const wizardDraftSchema = z.object({
   action: z.object({ tokenized_message: z.string(), severity: z.unknown(), custom_details: z.unknown() }),
   overrideTyped: z.boolean(),
   /** The last test in this wizard and the settings it was sent with (`testFingerprint`). */
-  lastTest: z.object({ outcome: z.enum(['delivered', 'failed']), fingerprint: z.string() }).nullable(),
-  saved: z.object({ flowId: z.number(), flowName: z.string() }).nullable(),
+  lastTest: z.nullable(z.object({ outcome: z.enum(['delivered', 'failed']), fingerprint: z.string() })),
+  saved: z.nullable(z.object({ flowId: z.number(), flowName: z.string() })),
 });
 export type WizardDraft = z.infer<typeof wizardDraftSchema>;
 
