@@ -13,6 +13,13 @@ const zodThroughContract = ['zod', 'zod/mini', 'zod/v4', 'zod/v4/mini', 'zod/v4/
   message: "Import { z } from src/api/contract/zod: it sets zod's jitless mode (CSP) before any schema is built.",
 }));
 
+/** wouter's raw `navigate` writes the history past the blockers (LeavePrompt); only app/navigation may use it. */
+const browserLocation = {
+  name: 'wouter/use-browser-location',
+  message: 'Navigate with useNavigate/Link/Redirect (src/app/navigation): they pass the blockers, this does not.',
+};
+const restrictedPaths = [...zodThroughContract, browserLocation];
+
 /** Feature folders import from api/, spec-form/ and app/ only, never from each other. */
 const featureBoundaries = features.map((feature) => ({
   files: [`src/features/${feature}/**/*.{ts,tsx}`],
@@ -20,7 +27,7 @@ const featureBoundaries = features.map((feature) => ({
     'no-restricted-imports': [
       'error',
       {
-        paths: zodThroughContract,
+        paths: restrictedPaths,
         patterns: features
           .filter((other) => other !== feature)
           .map((other) => ({
@@ -56,6 +63,11 @@ export default tseslint.config(
   ...pluginQuery.configs['flat/recommended'],
   {
     files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: restrictedPaths }] },
+  },
+  {
+    // The blockable history is the one place that writes the browser history.
+    files: ['src/app/navigation/blockable-history.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: zodThroughContract }] },
   },
   {
@@ -65,7 +77,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: zodThroughContract,
+          paths: restrictedPaths,
           patterns: [
             {
               group: ['**/features/**', '**/app/**'],
