@@ -29,6 +29,13 @@ const sharedLayerPatterns = [
   },
 ];
 
+/** wouter's raw `navigate` writes the history past the blockers (LeavePrompt); only app/navigation may use it. */
+const browserLocation = {
+  name: 'wouter/use-browser-location',
+  message: 'Navigate with useNavigate/Link/Redirect (src/app/navigation): they pass the blockers, this does not.',
+};
+const restrictedPaths = [...zodThroughContract, browserLocation];
+
 /** Feature folders import from api/, spec-form/ and app/ only, never from each other. */
 const featureBoundaries = features.map((feature) => ({
   files: [`src/features/${feature}/**/*.{ts,tsx}`],
@@ -36,7 +43,7 @@ const featureBoundaries = features.map((feature) => ({
     'no-restricted-imports': [
       'error',
       {
-        paths: zodThroughContract,
+        paths: restrictedPaths,
         patterns: features
           .filter((other) => other !== feature)
           .map((other) => ({
@@ -72,12 +79,17 @@ export default tseslint.config(
   ...pluginQuery.configs['flat/recommended'],
   {
     files: ['src/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: restrictedPaths }] },
+  },
+  {
+    // The blockable history is the one place that writes the browser history.
+    files: ['src/app/navigation/blockable-history.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: zodThroughContract }] },
   },
   {
     // The shared layers never reach up into features or the shell.
     files: ['src/api/**/*.{ts,tsx}', 'src/spec-form/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: zodThroughContract, patterns: sharedLayerPatterns }] },
+    rules: { 'no-restricted-imports': ['error', { paths: restrictedPaths, patterns: sharedLayerPatterns }] },
   },
   {
     // The one module that imports zod/mini itself; classic zod stays out of src/ even here.

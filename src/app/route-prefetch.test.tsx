@@ -1,48 +1,36 @@
-import { render, screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { mockApi } from '../api/mock-fetch';
-import { AppProviders } from './app-providers';
+import { navigate } from './navigation';
 import { createQueryClient } from './query-client';
-import { createRoutes } from './routes';
+import { prefetchRouteQueries } from './route-prefetch';
+import { pageRoutes } from './routes';
 import { tokenStore } from './session';
 import { manager, pagerDutySpec } from './testing/samples';
+import { renderApp } from './testing/render-with-providers';
 
-function renderApp(path: string) {
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
-  render(
-    <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { queryClient, router };
+function prefetchOf(path: string) {
+  const prefetch = pageRoutes.find((route) => route.path === path)?.prefetch;
+  if (!prefetch) throw new Error(`no prefetch for ${path}`);
+  return prefetch;
 }
 
-function childRoute(routes: RouteObject[], path: string): RouteObject {
-  const route = routes[1]?.children?.find((child) => child.path === path);
-  if (!route) throw new Error(`no route ${path}`);
-  return route;
-}
-
-const callLoader = (route: RouteObject, params: Record<string, string>) =>
-  (route.loader as (args: { params: Record<string, string> }) => unknown)({ params });
-
-describe('route loaders', () => {
+describe('route prefetching', () => {
   beforeEach(() => tokenStore.setToken('good-token'));
   afterEach(() => {
     tokenStore.clear('signed-out');
     vi.unstubAllGlobals();
   });
 
-  it("start the page's queries with its chunk, and the page asks for each only once", async () => {
+  it("starts the page's queries with its chunk, and the page asks for each only once", async () => {
     const api = mockApi({
       'GET /api/users/me': { body: manager },
       'GET /api/integrations': { body: [] },
       'GET /api/integrations-specifications': { body: [pagerDutySpec] },
     });
-    renderApp('/integrations');
-    // The loader ran before the lazy page rendered: both requests are already on their way.
+    renderApp('/integrations', { prefetch: true });
+    // The page's chunk is still on its way, its queries are already asked for.
+    expect(screen.getByRole('progressbar', { name: 'Loading page' })).toBeInTheDocument();
     expect(api.calls()).toEqual(
       expect.arrayContaining(['GET /api/integrations-specifications', 'GET /api/integrations']),
     );
@@ -51,16 +39,37 @@ describe('route loaders', () => {
     expect(api.calls().filter((call) => call === 'GET /api/integrations-specifications')).toHaveLength(1);
   });
 
+  it('starts as a route is entered, before React renders it, and not again for a move within it', async () => {
+    const api = mockApi({
+      'GET /api/users/me': { body: manager },
+      'GET /api/integrations': { body: [] },
+      'GET /api/integrations-specifications': { body: [pagerDutySpec] },
+      'GET /api/flows': { body: [] },
+    });
+    renderApp('/integrations', { prefetch: true });
+    expect(await screen.findByRole('article', { name: 'PagerDuty' })).toBeInTheDocument();
+    expect(api.calls()).not.toContain('GET /api/flows');
+
+    // Outside act(): React has not rendered anything of the flows page when the request leaves.
+    navigate('/flows');
+    expect(api.calls()).toContain('GET /api/flows');
+    expect(screen.queryByRole('heading', { level: 1, name: 'Flows' })).not.toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Flows' })).toBeInTheDocument();
+
+    const before = api.calls().length;
+    await act(async () => navigate('/flows?sort=name'));
+    expect(api.calls()).toHaveLength(before);
+  });
+
   it('prefetch only what the Connect step shows', () => {
     const api = mockApi({});
-    const connect = childRoute(createRoutes(createQueryClient()), 'integrations/:type/connect');
-    expect(callLoader(connect, { type: 'pagerduty' })).toBeNull();
+    prefetchRouteQueries(createQueryClient(), prefetchOf('/integrations/:type/connect'), { type: 'pagerduty' });
     expect(api.calls().sort()).toEqual(['GET /api/integrations', 'GET /api/integrations-specifications']);
   });
 
   it('prefetch a flow with what its action editor needs', () => {
     const api = mockApi({});
-    callLoader(childRoute(createRoutes(createQueryClient()), 'flows/:id'), { id: '7' });
+    prefetchRouteQueries(createQueryClient(), prefetchOf('/flows/:id'), { id: '7' });
     expect(api.calls().sort()).toEqual([
       'GET /api/action-notification-specifications',
       'GET /api/flows/7',
@@ -71,13 +80,13 @@ describe('route loaders', () => {
 
   it('ask nothing when signed out, or for an id that is not one', () => {
     const api = mockApi({});
-    const routes = createRoutes(createQueryClient());
-    callLoader(childRoute(routes, 'flows/:id'), { id: 'abc' });
+    const queryClient = createQueryClient();
+    prefetchRouteQueries(queryClient, prefetchOf('/flows/:id'), { id: 'abc' });
     expect(api.calls()).not.toContain('GET /api/flows/abc');
     tokenStore.clear('signed-out');
     api.requests.length = 0;
-    callLoader(childRoute(routes, 'integrations'), {});
-    callLoader(childRoute(routes, 'flows/:id'), { id: '3' });
+    prefetchRouteQueries(queryClient, prefetchOf('/integrations'), {});
+    prefetchRouteQueries(queryClient, prefetchOf('/flows/:id'), { id: '3' });
     expect(api.calls()).toEqual([]);
   });
 });

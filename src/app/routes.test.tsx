@@ -1,12 +1,16 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
+import { Suspense } from 'react';
+import { useSearch } from 'wouter';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/api-error';
 import { mockApi } from '../api/mock-fetch';
 import { RouteErrorBoundary } from './errors';
-import { routes } from './routes';
+import { lazyPage } from './lazy-page';
+import { navigate } from './navigation';
 import { tokenStore } from './session';
 import { manager, pagerDutySpec } from './testing/samples';
-import { renderRoutes } from './testing/render-with-providers';
+import { renderApp, renderWithProviders } from './testing/render-with-providers';
 
 describe('app routes', () => {
   beforeEach(() => tokenStore.setToken('good-token'));
@@ -21,9 +25,11 @@ describe('app routes', () => {
       'GET /api/integrations': { body: [] },
       'GET /api/integrations-specifications': { body: [pagerDutySpec] },
     });
-    const { router } = renderRoutes(routes, '/');
+    renderApp('/');
     expect(await screen.findByRole('heading', { level: 1, name: 'Integrations' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/integrations');
+    expect(window.location.pathname).toBe('/integrations');
+    // Replaced, not pushed: Back does not land on the redirect again.
+    expect(window.history.state).toMatchObject({ idx: 0 });
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: 'Integrations' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Flows' })).not.toHaveAttribute('aria-current');
@@ -34,7 +40,7 @@ describe('app routes', () => {
 
   it('shows a not-found page for an unknown address', async () => {
     mockApi({ 'GET /api/users/me': { body: manager } });
-    renderRoutes(routes, '/nowhere/at/all');
+    renderApp('/nowhere/at/all');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
   });
 });
@@ -49,10 +55,54 @@ describe('RouteErrorBoundary', () => {
       if (broken) throw new Error('render failed');
       return <h1>Recovered</h1>;
     }
-    renderRoutes([{ path: '/', Component: Flaky, ErrorBoundary: RouteErrorBoundary }], '/');
+    renderWithProviders(
+      <RouteErrorBoundary>
+        <Flaky />
+      </RouteErrorBoundary>,
+    );
     expect(await screen.findByText('This page could not be shown')).toBeInTheDocument();
+    expect(screen.getByText(/Something went wrong while showing this page/)).toBeInTheDocument();
     broken = false;
     await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'Recovered' })).toBeInTheDocument();
+  });
+
+  it('says when a page could not be downloaded, and downloads it again on Retry', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let online = false;
+    const load = vi.fn(async () => {
+      if (!online) throw new TypeError('Failed to fetch dynamically imported module: /assets/page.js');
+      return () => <h1>Downloaded</h1>;
+    });
+    const Page = lazyPage(load);
+    renderWithProviders(
+      <RouteErrorBoundary>
+        <Suspense fallback={null}>
+          <Page />
+        </Suspense>
+      </RouteErrorBoundary>,
+    );
+    expect(await screen.findByText(/Part of the console could not be loaded/)).toBeInTheDocument();
+    online = true;
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'Downloaded' })).toBeInTheDocument();
+  });
+
+  it('names the failed request of an API error, and clears the error when the address changes', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    function Flow() {
+      if (useSearch() !== 'fixed')
+        throw new ApiError({ kind: 'not_found', status: 404, detail: 'Flow 9 does not exist.' });
+      return <h1>Fine now</h1>;
+    }
+    renderWithProviders(
+      <RouteErrorBoundary>
+        <Flow />
+      </RouteErrorBoundary>,
+      { path: '/flows/9', route: '/flows/:id' },
+    );
+    expect(await screen.findByText('Flow 9 does not exist.')).toBeInTheDocument();
+    await act(async () => navigate('/flows/9?fixed'));
+    expect(await screen.findByRole('heading', { name: 'Fine now' })).toBeInTheDocument();
   });
 });

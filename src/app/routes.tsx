@@ -1,24 +1,21 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Navigate, type RouteObject } from 'react-router';
+import { Suspense, type ComponentType } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
 import { flowQueries, integrationQueries, specificationQueries } from '../api/queries';
-import { LazyRouteErrorBoundary as RouteErrorBoundary } from './errors/lazy-error-views';
+import { RouteErrorBoundary } from './errors/route-error-boundary';
 import { AppLayout } from './layout';
+import { lazyPage } from './lazy-page';
 import { PageLoading } from './page-loading';
-import { RequireAuth, tokenStore } from './session';
+import { usePrefetchOnRouteEntry, type RoutePrefetch } from './route-prefetch';
+import { RequireAuth } from './session';
 
-type Prefetch = (params: Record<string, string | undefined>) => { queryKey: readonly unknown[] }[];
-
-/**
- * A loader that starts the page's queries while its chunk downloads, instead of after it renders. It never waits
- * for them (the page shows its own loading state), and does nothing when signed out (RequireAuth redirects).
- */
-function prefetching(queryClient: QueryClient | undefined, queries: Prefetch) {
-  return ({ params }: { params: Record<string, string | undefined> }) => {
-    if (!queryClient || !tokenStore.getState().token) return null;
-    for (const options of queries(params))
-      void queryClient.prefetchQuery(options as Parameters<QueryClient['prefetchQuery']>[0]);
-    return null;
-  };
+export interface PageRoute {
+  /** A wouter pattern. */
+  path: string;
+  /** The page, its own chunk. */
+  Page: ComponentType;
+  /** The page's queries, started as the route is entered. */
+  prefetch?: RoutePrefetch;
 }
 
 const positiveId = (value: string | undefined) => {
@@ -26,86 +23,98 @@ const positiveId = (value: string | undefined) => {
   return Number.isInteger(id) && id > 0 ? id : null;
 };
 
-/**
- * Every page is its own chunk, loaded when its route is first visited. With a query client, each route's loader
- * prefetches the page's data in parallel with that chunk.
- */
-export function createRoutes(queryClient?: QueryClient): RouteObject[] {
-  return [
-    {
-      path: '/sign-in',
-      ErrorBoundary: RouteErrorBoundary,
-      HydrateFallback: PageLoading,
-      lazy: async () => ({ Component: (await import('./sign-in/sign-in-page')).SignInPage }),
+/** The pages inside the signed-in layout. */
+export const pageRoutes: readonly PageRoute[] = [
+  {
+    path: '/integrations',
+    Page: lazyPage(async () => (await import('../features/integrations/integrations-page')).IntegrationsPage),
+    prefetch: () => [specificationQueries.integrations(), integrationQueries.list()],
+  },
+  {
+    path: '/integrations/:type/connect',
+    Page: lazyPage(async () => (await import('../pages/setup-wizard-page')).SetupWizardPage),
+    // Only what the Connect step shows; the PagerDuty wizard loads the later steps' data once connected.
+    prefetch: () => [specificationQueries.integrations(), integrationQueries.list()],
+  },
+  {
+    path: '/integrations/:id',
+    Page: lazyPage(
+      async () => (await import('../features/integrations/integration-settings-page')).IntegrationSettingsPage,
+    ),
+    prefetch: ({ id }) => {
+      const integrationId = positiveId(id);
+      return integrationId === null
+        ? []
+        : [specificationQueries.integrations(), integrationQueries.detail(integrationId)];
     },
-    {
-      path: '/',
-      element: (
-        <RequireAuth>
-          <AppLayout />
-        </RequireAuth>
-      ),
-      ErrorBoundary: RouteErrorBoundary,
-      HydrateFallback: PageLoading,
-      children: [
-        { index: true, element: <Navigate to="/integrations" replace /> },
-        {
-          path: 'integrations',
-          ErrorBoundary: RouteErrorBoundary,
-          loader: prefetching(queryClient, () => [specificationQueries.integrations(), integrationQueries.list()]),
-          lazy: async () => ({
-            Component: (await import('../features/integrations/integrations-page')).IntegrationsPage,
-          }),
-        },
-        {
-          path: 'integrations/:type/connect',
-          ErrorBoundary: RouteErrorBoundary,
-          // Only what the Connect step shows; the PagerDuty wizard loads the later steps' data once connected.
-          loader: prefetching(queryClient, () => [specificationQueries.integrations(), integrationQueries.list()]),
-          lazy: async () => ({ Component: (await import('../pages/setup-wizard-page')).SetupWizardPage }),
-        },
-        {
-          path: 'integrations/:id',
-          ErrorBoundary: RouteErrorBoundary,
-          loader: prefetching(queryClient, ({ id }) => {
-            const integrationId = positiveId(id);
-            return integrationId === null
-              ? []
-              : [specificationQueries.integrations(), integrationQueries.detail(integrationId)];
-          }),
-          lazy: async () => ({
-            Component: (await import('../features/integrations/integration-settings-page')).IntegrationSettingsPage,
-          }),
-        },
-        {
-          path: 'flows',
-          ErrorBoundary: RouteErrorBoundary,
-          loader: prefetching(queryClient, () => [flowQueries.list()]),
-          lazy: async () => ({ Component: (await import('../pages/flows-page')).FlowsPage }),
-        },
-        {
-          path: 'flows/:id',
-          ErrorBoundary: RouteErrorBoundary,
-          loader: prefetching(queryClient, ({ id }) => {
-            const flowId = positiveId(id);
-            return [
-              ...(flowId === null ? [] : [flowQueries.detail(flowId)]),
-              specificationQueries.actionNotifications(),
-              specificationQueries.tokens(),
-              integrationQueries.list(),
-            ];
-          }),
-          lazy: async () => ({ Component: (await import('../pages/flow-detail-page')).FlowDetailPage }),
-        },
-        {
-          path: '*',
-          ErrorBoundary: RouteErrorBoundary,
-          lazy: async () => ({ Component: (await import('./not-found-page')).NotFoundPage }),
-        },
-      ],
+  },
+  {
+    path: '/flows',
+    Page: lazyPage(async () => (await import('../pages/flows-page')).FlowsPage),
+    prefetch: () => [flowQueries.list()],
+  },
+  {
+    path: '/flows/:id',
+    Page: lazyPage(async () => (await import('../pages/flow-detail-page')).FlowDetailPage),
+    prefetch: ({ id }) => {
+      const flowId = positiveId(id);
+      return [
+        ...(flowId === null ? [] : [flowQueries.detail(flowId)]),
+        specificationQueries.actionNotifications(),
+        specificationQueries.tokens(),
+        integrationQueries.list(),
+      ];
     },
-  ];
+  },
+];
+
+const SignInPage = lazyPage(async () => (await import('./sign-in/sign-in-page')).SignInPage);
+const NotFoundPage = lazyPage(async () => (await import('./not-found-page')).NotFoundPage);
+
+/** A page with its own error boundary; while its chunk downloads, the loading status stands in for it. */
+function RoutePage({ Page }: { Page: ComponentType }) {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={<PageLoading label="Loading page" />}>
+        <Page />
+      </Suspense>
+    </RouteErrorBoundary>
+  );
 }
 
-/** The routes without prefetching, for tests that bring their own query client. */
-export const routes: RouteObject[] = createRoutes();
+/**
+ * The app's routes: sign-in on its own, everything else signed in and inside the layout. With a query client, a
+ * route's queries start as it is entered, in parallel with its page's chunk.
+ */
+export function AppRoutes({ queryClient }: { queryClient?: QueryClient }) {
+  usePrefetchOnRouteEntry(queryClient, pageRoutes);
+  return (
+    <Switch>
+      <Route path="/sign-in">
+        <RoutePage Page={SignInPage} />
+      </Route>
+      <Route>
+        <RouteErrorBoundary>
+          <RequireAuth>
+            <AppLayout>
+              <Switch>
+                <Route path="/">
+                  <Redirect to="/integrations" replace />
+                </Route>
+                {pageRoutes.map(({ path, Page }) => (
+                  // The key gives each route its own boundary and loading state.
+                  <Route key={path} path={path}>
+                    <RoutePage Page={Page} />
+                  </Route>
+                ))}
+                <Route>
+                  <RoutePage Page={NotFoundPage} />
+                </Route>
+              </Switch>
+            </AppLayout>
+          </RequireAuth>
+        </RouteErrorBoundary>
+      </Route>
+    </Switch>
+  );
+}

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitForElementToBeRemoved, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { NavigationRouter } from '../app/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Flow, SpecProperty } from '../api/contract';
 import { NotifierProvider } from '../app/notifier';
@@ -61,9 +61,9 @@ function show(action = flow.actions[1]) {
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
       <NotifierProvider>
-        <MemoryRouter>
+        <NavigationRouter>
           <FlowActionPanel flow={flow} action={action} deps={deps} onClose={onClose} />
-        </MemoryRouter>
+        </NavigationRouter>
       </NotifierProvider>
     </QueryClientProvider>,
   );

@@ -14,7 +14,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'wouter';
+import { useNavigate } from '../app/navigation';
 import { isApiError } from '../api/api-error';
 import { triggerTypeLabels, type Flow, type PagerDutyAction } from '../api/contract';
 import { flowQueries } from '../api/queries';
@@ -92,7 +93,7 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           disabled={readOnly}
           onDeleted={() => {
             notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
-            void navigate('/flows');
+            navigate('/flows');
           }}
         />
       </Box>

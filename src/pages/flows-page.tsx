@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../app/navigation';
 import { flowQueries } from '../api/queries';
 import { QueryErrorAlert } from '../app/errors';
 import { useNotify } from '../app/notifier';
@@ -52,7 +52,7 @@ export function FlowsPage() {
         onCreated={(flow) => {
           setCreating(false);
           notify({ message: 'The Flow has been successfully created', severity: 'success' });
-          void navigate(`/flows/${flow.id}`);
+          navigate(`/flows/${flow.id}`);
         }}
       />
     </Stack>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'wouter';
+import { useNavigate } from '../app/navigation';
 import type { Integration } from '../api/contract';
 import { flowQueries, integrationQueries } from '../api/queries';
 import { QueryErrorAlert } from '../app/errors';
@@ -22,10 +23,7 @@ export function SetupWizardPage() {
   const navigate = useNavigate();
   if (type !== 'pagerduty') {
     return (
-      <ConnectIntegrationForm
-        type={type}
-        onConnected={(integration) => void navigate(`/integrations/${integration.id}`)}
-      />
+      <ConnectIntegrationForm type={type} onConnected={(integration) => navigate(`/integrations/${integration.id}`)} />
     );
   }
   return <PagerDutySetup />;

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense } from 'react';
-import { Outlet, useNavigate, useNavigation } from 'react-router';
+import type { ReactNode } from 'react';
+import { useNavigate } from '../navigation';
 import { useSession } from '../session';
 import { ThemeModeSwitch } from '../theme/theme-mode-switch';
 import { MainNav } from './main-nav';
@@ -9,17 +9,14 @@ import { SkipLink } from './skip-link';
 
 export const mainContentId = 'main-content';
 
-// Shown only while a page loads after a click, so it is not part of the first paint.
-const LinearProgress = lazy(() => import('@mui/material/LinearProgress'));
-
-export function AppLayout() {
+/** The signed-in shell; a page still downloading shows its "Loading page" status in the main area. */
+export function AppLayout({ children }: { children: ReactNode }) {
   const { user, signOut } = useSession();
   const navigate = useNavigate();
-  const navigation = useNavigation();
 
   const handleSignOut = () => {
     signOut();
-    void navigate('/sign-in', { replace: true });
+    navigate('/sign-in', { replace: true });
   };
 
   return (
@@ -100,15 +97,6 @@ export function AppLayout() {
             </Box>
           </Box>
         </Box>
-        {navigation.state === 'loading' && (
-          <Suspense fallback={null}>
-            <LinearProgress
-              color="inherit"
-              aria-label="Loading page"
-              sx={{ position: 'absolute', bottom: 0, left: 0, right: 0 }}
-            />
-          </Suspense>
-        )}
       </Box>
       <Box
         component="main"
@@ -116,7 +104,7 @@ export function AppLayout() {
         tabIndex={-1}
         sx={{ width: '100%', maxWidth: 1200, mx: 'auto', px: { xs: 2, sm: 3 }, py: 3, outline: 'none' }}
       >
-        <Outlet />
+        {children}
       </Box>
     </Box>
   );

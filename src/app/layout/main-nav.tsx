@@ -1,5 +1,5 @@
 import Box from '@mui/material/Box';
-import { NavLink } from 'react-router';
+import { NavLink } from '../navigation';
 
 const links = [
   { to: '/integrations', label: 'Integrations' },

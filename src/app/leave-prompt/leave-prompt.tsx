@@ -5,7 +5,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useEffect, useId } from 'react';
-import { useBlocker } from 'react-router';
+import { useBlocker } from '../navigation';
 
 interface LeavePromptProps {
   /** Ask only while this is true (e.g. the form is dirty). */
@@ -22,9 +22,7 @@ interface LeavePromptProps {
  */
 export function LeavePrompt({ when, title, message, guardUnload = false }: LeavePromptProps) {
   const titleId = useId();
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => when && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const blocker = useBlocker((current, next) => when && current.pathname !== next.pathname);
 
   useEffect(() => {
     if (!when || !guardUnload) return;
@@ -34,16 +32,16 @@ export function LeavePrompt({ when, title, message, guardUnload = false }: Leave
   }, [when, guardUnload]);
 
   return (
-    <Dialog open={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} aria-labelledby={titleId}>
+    <Dialog open={blocker.state === 'blocked'} onClose={() => blocker.reset()} aria-labelledby={titleId}>
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
         <DialogContentText>{message}</DialogContentText>
       </DialogContent>
       <DialogActions>
-        <Button onClick={() => blocker.reset?.()} variant="contained">
+        <Button onClick={() => blocker.reset()} variant="contained">
           Stay
         </Button>
-        <Button onClick={() => blocker.proceed?.()} color="error">
+        <Button onClick={() => blocker.proceed()} color="error">
           Leave
         </Button>
       </DialogActions>

@@ -2,9 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../../api/mock-fetch';
-import { routes } from '../routes';
 import { manager, pagerDutyIntegration, pagerDutySpec } from '../testing/samples';
-import { renderRoutes } from '../testing/render-with-providers';
+import { renderApp } from '../testing/render-with-providers';
 import { sessionStorageKey, tokenStore } from './token-store';
 
 describe('tokenStore', () => {
@@ -39,12 +38,12 @@ describe('session in the app', () => {
       'GET /api/integrations/5': { body: pagerDutyIntegration },
       'GET /api/integrations-specifications': { body: [pagerDutySpec] },
     });
-    const { router } = renderRoutes(routes, '/integrations/5');
+    renderApp('/integrations/5');
     const user = userEvent.setup();
 
     const tokenInput = await screen.findByLabelText(/API token/);
-    expect(router.state.location.pathname).toBe('/sign-in');
-    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/integrations/5')}`);
+    expect(window.location.pathname).toBe('/sign-in');
+    expect(window.location.search).toBe(`?next=${encodeURIComponent('/integrations/5')}`);
 
     await user.type(tokenInput, 'bad-token');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
@@ -57,7 +56,7 @@ describe('session in the app', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Edit PagerDuty Integration' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/integrations/5');
+    expect(window.location.pathname).toBe('/integrations/5');
     expect(sessionStorage.getItem(sessionStorageKey)).toBe('good-token');
     expect(screen.getByText('Maya Manager')).toBeInTheDocument();
     expect(api.requests.filter((request) => request.path === '/api/users/me')).toHaveLength(2);
@@ -70,11 +69,11 @@ describe('session in the app', () => {
       'GET /api/integrations': { status: 401, body: { detail: 'Token revoked' } },
       'GET /api/integrations-specifications': { body: [pagerDutySpec] },
     });
-    const { router } = renderRoutes(routes, '/integrations');
+    renderApp('/integrations');
 
     expect(await screen.findByText(/Your session has ended/)).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/sign-in');
-    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/integrations');
+    expect(window.location.pathname).toBe('/sign-in');
+    expect(new URLSearchParams(window.location.search).get('next')).toBe('/integrations');
     expect(sessionStorage.getItem(sessionStorageKey)).toBeNull();
   });
 
@@ -85,20 +84,20 @@ describe('session in the app', () => {
       'GET /api/integrations': { body: [] },
       'GET /api/integrations-specifications': { body: [pagerDutySpec] },
     });
-    const { router } = renderRoutes(routes, '/integrations');
+    renderApp('/integrations');
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Sign out' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
+    await waitFor(() => expect(window.location.pathname).toBe('/sign-in'));
     expect(tokenStore.getToken()).toBeNull();
     expect(sessionStorage.getItem(sessionStorageKey)).toBeNull();
   });
 
   it('refuses to send the user to another origin after sign in', async () => {
     mockApi({ 'GET /api/users/me': { body: manager }, 'GET /api/integrations': { body: [] } });
-    const { router } = renderRoutes(routes, '/sign-in?next=//evil.example.com');
+    renderApp('/sign-in?next=//evil.example.com');
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText(/API token/), 'good-token');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/integrations'));
+    await waitFor(() => expect(window.location.pathname).toBe('/integrations'));
   });
 });

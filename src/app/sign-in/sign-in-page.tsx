@@ -9,7 +9,8 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Redirect, useSearchParams } from 'wouter';
+import { useNavigate } from '../navigation';
 import { isApiError } from '../../api/api-error';
 import { safeNextPath, useSession, useTokenState } from '../session';
 
@@ -32,7 +33,7 @@ export function SignInPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  if (token && !pending) return <Navigate to={next} replace />;
+  if (token && !pending) return <Redirect to={next} replace />;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +47,7 @@ export function SignInPage() {
     setPending(true);
     try {
       await signIn(candidate);
-      void navigate(next, { replace: true });
+      navigate(next, { replace: true });
     } catch (error) {
       if (isApiError(error) && error.kind === 'unauthorized') setFieldError(signInError(error));
       else setFormError(signInError(error));

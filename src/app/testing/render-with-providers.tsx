@@ -1,34 +1,46 @@
 import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { Route, Switch } from 'wouter';
 import { AppProviders } from '../app-providers';
+import { NavigationRouter, startAt } from '../navigation';
 import { createQueryClient } from '../query-client';
+import { AppRoutes } from '../routes';
 
 // Lazy routes and MUI transitions on a busy 2-core CI box can take longer than the 1 s default.
 configure({ asyncUtilTimeout: 4000 });
 
-/** Renders routes with the app's real providers (fresh query cache) at `path`. */
-export function renderRoutes(routes: RouteObject[], path = '/') {
-  const queryClient = createQueryClient();
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+/** Renders `children` under the app's real providers (fresh query cache) and router, starting at `path`. */
+function renderAt(path: string, children: ReactNode, queryClient = createQueryClient()) {
+  startAt(path);
   const utils = render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <NavigationRouter>{children}</NavigationRouter>
     </AppProviders>,
   );
-  return { ...utils, router, queryClient };
+  return { ...utils, queryClient };
 }
 
-/** Renders one element at `path` inside a router (so links, params and blockers work). */
+/**
+ * The whole app at `path`. Route-entry prefetching is off unless asked for, so that tests which count requests
+ * see only the page's own.
+ */
+export function renderApp(path = '/', { prefetch = false }: { prefetch?: boolean } = {}) {
+  const queryClient = createQueryClient();
+  return renderAt(path, <AppRoutes queryClient={prefetch ? queryClient : undefined} />, queryClient);
+}
+
+/** Renders one element at `path`, matched as `route` (so links, params and blockers work); elsewhere is a stub. */
 export function renderWithProviders(
   element: ReactNode,
   { path = '/', route = '/' }: { path?: string; route?: string } = {},
 ) {
-  return renderRoutes(
-    [
-      { path: route, element },
-      { path: '*', element: <p>Elsewhere</p> },
-    ],
+  return renderAt(
     path,
+    <Switch>
+      <Route path={route}>{element}</Route>
+      <Route>
+        <p>Elsewhere</p>
+      </Route>
+    </Switch>,
   );
 }

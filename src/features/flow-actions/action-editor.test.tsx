@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { NavigationRouter } from '../../app/navigation';
 import { describe, expect, it } from 'vitest';
 import type { PagerDutyAction, SpecProperty } from '../../api/contract';
 import { ActionEditor } from './action-editor';
@@ -40,7 +40,7 @@ function Harness({
 }) {
   const form = useActionForm(properties, action, draft);
   return (
-    <MemoryRouter>
+    <NavigationRouter>
       <ActionEditor
         form={form}
         properties={properties}
@@ -49,7 +49,7 @@ function Harness({
         tokens={tokens}
         flowName="Nightly"
       />
-    </MemoryRouter>
+    </NavigationRouter>
   );
 }
 

@@ -6,7 +6,7 @@ import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'wouter';
 import type { PagerDutyAction } from '../../api/contract';
 import { severityMeanings } from './severity-meanings';
 

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'wouter';
 import type { Integration, IntegrationSpec } from '../../api/contract';
 import { integrationQueries } from '../../api/queries';
 import { QueryErrorAlert } from '../../app/errors';

@@ -5,7 +5,8 @@ import CardActions from '@mui/material/CardActions';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useId, useState } from 'react';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink } from 'wouter';
+import { useNavigate } from '../../app/navigation';
 import { IntegrationIcon } from './integration-icon';
 import { formatDateTime, type CatalogEntry } from './integration-model';
 
@@ -99,7 +100,7 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
                     onClose={() => setMenuAnchor(null)}
                     onEdit={() => {
                       setMenuAnchor(null);
-                      if (integration) void navigate(`/integrations/${integration.id}`);
+                      if (integration) navigate(`/integrations/${integration.id}`);
                     }}
                     onDisconnect={() => {
                       setMenuAnchor(null);

@@ -117,7 +117,7 @@ describe('IntegrationSettingsPage', () => {
   });
 
   it('asks before leaving with unsaved changes', async () => {
-    const { router } = renderSettings();
+    renderSettings();
     const user = userEvent.setup();
     const name = await screen.findByLabelText('Service name');
     await user.type(name, ' 2');
@@ -125,13 +125,13 @@ describe('IntegrationSettingsPage', () => {
 
     const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
     await user.click(within(dialog).getByRole('button', { name: 'Stay' }));
-    expect(router.state.location.pathname).toBe('/integrations/5');
+    expect(window.location.pathname).toBe('/integrations/5');
     expect(name).toHaveValue('Checkout 2');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
 
     await user.click(screen.getByRole('link', { name: 'Back to Integrations' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/integrations'));
+    await waitFor(() => expect(window.location.pathname).toBe('/integrations'));
   });
 
   it('disconnects from the settings page and leaves it without asking for the deleted integration again', async () => {
@@ -146,7 +146,7 @@ describe('IntegrationSettingsPage', () => {
         return new Response(null, { status: 204 });
       },
     });
-    const { router, queryClient } = renderWithProviders(<IntegrationSettingsPage />, {
+    const { queryClient } = renderWithProviders(<IntegrationSettingsPage />, {
       path: '/integrations/5',
       route: '/integrations/:id',
     });
@@ -156,7 +156,7 @@ describe('IntegrationSettingsPage', () => {
     expect(await within(dialog).findByText('No Flow sends notifications to PagerDuty.')).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
 
-    await waitFor(() => expect(router.state.location.pathname).toBe('/integrations'));
+    await waitFor(() => expect(window.location.pathname).toBe('/integrations'));
     expect(await screen.findByText('The Integration has been successfully disconnected')).toBeInTheDocument();
     const afterDelete = api.calls().slice(api.calls().indexOf('DELETE /api/integrations/5'));
     expect(afterDelete).not.toContain('GET /api/integrations/5');

@@ -8,7 +8,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'wouter';
+import { useNavigate } from '../../app/navigation';
 import { isApiError } from '../../api/api-error';
 import { integrationQueries } from '../../api/queries';
 import { QueryErrorAlert } from '../../app/errors';
@@ -147,7 +148,7 @@ function IntegrationSettings({ id }: { id: number }) {
         onClose={() => setDisconnecting(false)}
         onDisconnected={() => {
           disconnected.current = true;
-          void navigate('/integrations');
+          navigate('/integrations');
         }}
       />
     </Stack>

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MemoryRouter } from 'react-router';
+import { NavigationRouter } from '../../app/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TestNotificationRequest, TestNotificationResponse } from '../../api/contract';
 import { SendTest } from './send-test-button';
@@ -38,9 +38,9 @@ function show(prepare: () => Promise<TestNotificationRequest | null>) {
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
-      <MemoryRouter>
+      <NavigationRouter>
         <SendTest prepare={prepare} />
-      </MemoryRouter>
+      </NavigationRouter>
     </QueryClientProvider>,
   );
 }

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { NavigationRouter } from '../../app/navigation';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
@@ -40,9 +40,9 @@ const failed = (init: ConstructorParameters<typeof ApiError>[0]): TestOutcome =>
 
 const show = (outcome: TestOutcome) =>
   render(
-    <MemoryRouter>
+    <NavigationRouter>
       <TestResultCard outcome={outcome} />
-    </MemoryRouter>,
+    </NavigationRouter>,
   );
 
 describe('TestResultCard', () => {

@@ -12,7 +12,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import CheckCircle from '@mui/icons-material/CheckCircle';
 import type { ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'wouter';
 import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
 import { explainFailure, pagerDutyReason } from './explain-failure';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { isApiError } from '../../api/api-error';
 import type { Flow, Integration } from '../../api/contract';
 import { useNotify } from '../../app/notifier';

@@ -1,0 +1,53 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useLayoutEffect } from 'react';
+import { matchRoute, useRouter } from 'wouter';
+import { currentLocation, subscribe } from './navigation/blockable-history';
+import { tokenStore } from './session/token-store';
+
+type RouteParams = Record<string, string | undefined>;
+type PrefetchOptions = Parameters<QueryClient['prefetchQuery']>[0];
+
+/** The queries a page will ask for, from its route's params. */
+export type RoutePrefetch = (params: RouteParams) => readonly { queryKey: readonly unknown[] }[];
+
+export interface PrefetchedRoute {
+  path: string;
+  prefetch?: RoutePrefetch;
+}
+
+/**
+ * Starts a page's queries without waiting for them (the page shows its own loading state), and does nothing when
+ * signed out (RequireAuth sends the visitor to sign in).
+ */
+export function prefetchRouteQueries(queryClient: QueryClient, prefetch: RoutePrefetch, params: RouteParams) {
+  if (!tokenStore.getState().token) return;
+  for (const options of prefetch(params)) void queryClient.prefetchQuery(options as PrefetchOptions);
+}
+
+/**
+ * Prefetches a route's queries as it is entered: on every committed navigation, before React renders the page
+ * (and so in parallel with its chunk), and for the address the app starts at. Moving within a route (the wizard's
+ * `?step=`) is not an entry.
+ */
+export function usePrefetchOnRouteEntry(queryClient: QueryClient | undefined, routes: readonly PrefetchedRoute[]) {
+  const { parser } = useRouter();
+  useLayoutEffect(() => {
+    if (!queryClient) return;
+    let entered: string | undefined;
+    const onLocation = () => {
+      const { pathname } = currentLocation();
+      for (const route of routes) {
+        const [matches, params] = matchRoute(parser, route.path, pathname);
+        if (!matches) continue;
+        const entry = `${route.path} ${JSON.stringify(params)}`;
+        if (entry === entered) return;
+        entered = entry;
+        if (route.prefetch) prefetchRouteQueries(queryClient, route.prefetch, params);
+        return;
+      }
+      entered = undefined;
+    };
+    onLocation();
+    return subscribe(onLocation);
+  }, [queryClient, routes, parser]);
+}
