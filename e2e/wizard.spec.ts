@@ -170,3 +170,34 @@ test('resuming after a connect does not connect twice, leaving asks first, and a
   expect(flows[0]?.actions.map((a) => a.tokenized_message)).toEqual(['Operation {{ operation_result }}']);
   expect(await simulatorRecords()).toHaveLength(changeEvents);
 });
+
+test('browser Back and Forward out of a half-finished wizard ask first; Stay keeps the address and what was typed', async ({
+  managerPage: page,
+}) => {
+  await createPagerDutyIntegration(validRoutingKey('history'));
+  const wizard = new WizardPage(page);
+  await wizard.goto();
+  await wizard.button('Next: Notification').click();
+  await expect(wizard.currentStep('Notification')).toBeVisible();
+  await wizard.flowName.fill('Half-done flow');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flows' }).click();
+  await wizard.leaveDialog.getByRole('button', { name: 'Leave' }).click();
+  await expect(page).toHaveURL(/\/flows$/);
+
+  // Back into the wizard is never held (what was typed is still there); Forward out of it again is.
+  await page.goBack();
+  await expect(wizard.currentStep('Notification')).toBeVisible();
+  await expect(wizard.flowName).toHaveValue('Half-done flow');
+  await page.goForward();
+  await expect(wizard.leaveDialog).toBeVisible();
+  await wizard.leaveDialog.getByRole('button', { name: 'Stay' }).click();
+  await expect(wizard.leaveDialog).toBeHidden();
+  await expect(page).toHaveURL(/\/integrations\/pagerduty\/connect\?step=notification/);
+  await expect(wizard.flowName).toHaveValue('Half-done flow');
+
+  await page.goForward();
+  await wizard.leaveDialog.getByRole('button', { name: 'Leave' }).click();
+  await expect(page).toHaveURL(/\/flows$/);
+  await expect(wizard.currentStep('Notification')).toBeHidden();
+});
