@@ -3,6 +3,7 @@ import {
   createPagerDutyIntegration,
   expect,
   expectNoAxeViolations,
+  keepScreenshot,
   signInAs,
   simulator,
   test,
@@ -139,9 +140,7 @@ test('a revoked key, a rate limit and a timeout each explain what happened and w
   await editor.sendTest();
   await expect(editor.result.getByRole('heading', { name: 'Not delivered: Wrong routing key' })).toBeVisible();
   await expect(editor.result).toContainText('Services > your service > Integrations > Events API v2');
-  const failedPath = 'docs/screenshots/test-failed.png';
-  await editor.result.screenshot({ path: failedPath });
-  await testInfo.attach('test-failed', { path: failedPath, contentType: 'image/png' });
+  await keepScreenshot(page, testInfo, 'test-failed', editor.result);
   await expectNoAxeViolations(page, 'Failed result card');
 
   await simulator.reset();

@@ -4,6 +4,7 @@ import {
   createFlowWithPagerDutyAction,
   createPagerDutyIntegration,
   expect,
+  keepScreenshot,
   recordApiRequests,
   resetState,
   simulator,
@@ -233,18 +234,18 @@ test.describe('PagerDuty integration', () => {
     );
   });
 
-  test('screenshots for the README', async ({ managerPage: page }) => {
+  test('screenshots for the README', async ({ managerPage: page }, testInfo) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await createPagerDutyIntegration(validRoutingKey('shot'));
     await new IntegrationsPage(page).goto();
     await expect(new IntegrationsPage(page).status('PagerDuty', 'Connected')).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/integrations.png', fullPage: true });
+    await keepScreenshot(page, testInfo, 'integrations', null);
 
     await resetState();
     const connect = new ConnectPage(page);
     await connect.goto();
     await expect(connect.heading()).toBeVisible();
     await connect.routingKey.fill('abc');
-    await page.screenshot({ path: 'docs/screenshots/connect.png', fullPage: true });
+    await keepScreenshot(page, testInfo, 'connect', null);
   });
 });

@@ -1,22 +1,17 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
-import { api, createPagerDutyIntegration, expect, expectNoAxeViolations, test, validRoutingKey } from './fixtures';
+import {
+  api,
+  createPagerDutyIntegration,
+  expect,
+  expectNoAxeViolations,
+  keepScreenshot,
+  test,
+  validRoutingKey,
+} from './fixtures';
 import { pagerDutySchemaErrors, simulatorRecords } from './pages/flow-pagerduty-checks';
 import { WizardPage } from './pages/wizard-page';
 
 // Real typing, axe scans and PagerDuty round trips on a machine shared by several engineers: allow time.
 test.describe.configure({ timeout: 120_000 });
-
-/** Kept as a test artifact and for the README; `null` = the whole page. */
-async function keepScreenshot(page: Page, testInfo: TestInfo, name: string, target: Locator | null) {
-  const path = `docs/screenshots/${name}.png`;
-  if (target) await target.screenshot({ path });
-  else {
-    // The app bar is sticky: from the top it is drawn once, where it belongs, in a full-page capture.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path, fullPage: true });
-  }
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 test('a first-time manager connects PagerDuty, writes a notification, tests it and saves it', async ({
   managerPage: page,
