@@ -92,13 +92,15 @@ test('a key rotated in another tab is not replaced by a stale tab', async ({ man
   await expect(tabB.getByText('The Integration has been successfully updated')).toBeVisible();
 
   await a.rotateKey(validRoutingKey('taba').replace(/.{4}$/, 'TABA'));
-  // Said where the user is looking, with a way to load what the other tab saved; what was typed stays.
-  await expect(tabA.getByRole('alert').filter({ hasText: /changed by someone else/ })).toBeVisible();
+  // The same conflict dialog as for flows, with a way to load what the other tab saved; what was typed stays.
+  const conflict = tabA.getByRole('dialog', { name: 'Changed somewhere else' });
+  await expect(conflict).toContainText('Reload keeps what you typed here');
   await expect(a.newRoutingKey).toHaveValue(/TABA$/);
   await expectStoredKey('TABB');
 
   // Based on the version loaded now, tab A's key can be saved on top.
-  await tabA.getByRole('button', { name: /Load current version|Reload/ }).click();
+  await conflict.getByRole('button', { name: 'Reload' }).click();
+  await expect(conflict).toBeHidden();
   await a.updateButton.click();
   await expect(tabA.getByText('The Integration has been successfully updated')).toBeVisible();
   await expectStoredKey('TABA');

@@ -177,11 +177,14 @@ test.describe('PagerDuty integration', () => {
 
     const mine = validRoutingKey('mine');
     await settings.rotateKey(mine);
-    await expect(page.getByRole('alert').filter({ hasText: /changed by someone else/ })).toBeVisible();
+    const conflict = page.getByRole('dialog', { name: 'Changed somewhere else' });
+    await expect(conflict).toContainText('No visible setting changed (a secret may have been replaced).');
     await expect(settings.newRoutingKey).toHaveValue(mine);
     expect(await simulator.events()).toHaveLength(0);
 
-    await page.getByRole('button', { name: 'Load current version' }).click();
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect(conflict).toBeHidden();
+    await expect(settings.newRoutingKey).toHaveValue(mine);
     await settings.updateButton.click();
     await expect(page.getByText('The Integration has been successfully updated')).toBeVisible();
     expect((await simulator.events()).map((event) => event.routing_key)).toEqual([mine]);

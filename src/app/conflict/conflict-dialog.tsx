@@ -16,16 +16,17 @@ interface ConflictDialogProps {
 
 /** Says what changed on the server since this tab read the object, and offers to reload it. */
 export function ConflictDialog({ open, report, onClose }: ConflictDialogProps) {
-  const changes = describeChanges(report.base, report.current);
+  // Without the server's current version (it is optional in the contract) there is nothing to compare.
+  const changes = report.current === undefined ? null : describeChanges(report.base, report.current);
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="conflict-title" aria-describedby="conflict-text">
       <DialogTitle id="conflict-title">Changed somewhere else</DialogTitle>
       <DialogContent>
         <DialogContentText id="conflict-text">
           This {report.what} was saved in another tab or by another person after you opened it, so your changes were not
-          saved. Reload to see the current version, then make your changes again.
+          saved. {report.reloadNote ?? 'Reload to see the current version, then make your changes again.'}
         </DialogContentText>
-        {changes.length > 0 ? (
+        {changes === null ? null : changes.length > 0 ? (
           <ul aria-label="What changed">
             {changes.map((line) => (
               <li key={line}>{line}</li>

@@ -25,6 +25,20 @@ describe('ConflictProvider', () => {
     expect(onReload).toHaveBeenCalledTimes(1);
   });
 
+  it('does not guess what changed when the server did not send its version, and says what Reload keeps', async () => {
+    const user = userEvent.setup();
+    render(
+      <ConflictProvider>
+        <Trigger report={{ what: 'x', base: {}, onReload: vi.fn(), reloadNote: 'Reload keeps what you typed here.' }} />
+      </ConflictProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Changed somewhere else' });
+    expect(dialog).toHaveTextContent('Reload keeps what you typed here.');
+    expect(dialog).not.toHaveTextContent('No visible setting changed');
+    expect(screen.queryByRole('list', { name: 'What changed' })).toBeNull();
+  });
+
   it('does nothing outside a provider', async () => {
     const user = userEvent.setup();
     render(<Trigger report={{ what: 'x', base: {}, current: {}, onReload: vi.fn() }} />);

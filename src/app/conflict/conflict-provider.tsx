@@ -3,11 +3,13 @@ import { createContext, lazy, Suspense, use, useCallback, useState, type ReactNo
 export interface ConflictReport {
   /** What was being saved, e.g. `flow “Orders”`. */
   what: string;
-  /** The object the form was based on, and the object as the server holds it now. */
+  /** The object the form was based on, and the object as the server holds it now (when the 409 carried it). */
   base: unknown;
-  current: unknown;
+  current?: unknown;
   /** Puts the server's version in place of the stale one, so the form shows it. */
   onReload: () => void;
+  /** What Reload does to the form, when it is not "shows the current version, make your changes again". */
+  reloadNote?: string;
 }
 
 type ShowConflict = (report: ConflictReport) => void;

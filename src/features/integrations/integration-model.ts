@@ -60,6 +60,19 @@ export function currentValues(properties: readonly SpecProperty[], integration: 
   return current;
 }
 
+/** The non-secret settings as a person reads them (label: value), to say what another session changed. */
+export function visibleSettings(
+  properties: readonly SpecProperty[],
+  integration: Integration,
+): Record<string, unknown> {
+  const values = currentValues(properties, integration);
+  return Object.fromEntries(
+    properties
+      .filter((property) => property.field in values)
+      .map((property) => [property.title ?? property.field, values[property.field]]),
+  );
+}
+
 /** Flows that send to PagerDuty and would stop delivering without the integration. */
 export function flowsUsingPagerDuty(flows: readonly Flow[]): Flow[] {
   return flows.filter((flow) => flow.actions.some((action) => action.type === 'PagerDuty'));

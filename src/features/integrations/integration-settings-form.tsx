@@ -5,11 +5,17 @@ import Stack from '@mui/material/Stack';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { isApiError } from '../../api/api-error';
-import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
+import {
+  integrationSchema,
+  type Integration,
+  type IntegrationSpec,
+  type UpdateIntegrationRequest,
+} from '../../api/contract';
 import { integrationQueries } from '../../api/queries';
+import { useShowConflict } from '../../app/conflict';
 import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
 import { useUpdateIntegration } from './integration-mutations';
-import { configuredSecretFields, currentValues, isPagerDuty } from './integration-model';
+import { configuredSecretFields, currentValues, isPagerDuty, visibleSettings } from './integration-model';
 import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
@@ -23,10 +29,35 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   useClearServerErrorsOnEdit(form);
   const update = useUpdateIntegration(integration.id);
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflict, setConflict] = useState(false);
+  const showConflict = useShowConflict();
   const queryClient = useQueryClient();
   const { isDirty } = form.formState;
   const pagerDuty = isPagerDuty(spec.type);
+
+  /**
+   * The app's one conflict dialog for a save that lost a race. Reload puts the server's version under the form: what
+   * was typed stays unless a visible setting changed (then the form shows the current values), and the next Update
+   * is based on the version loaded now.
+   */
+  const conflictReport = (currentBody: unknown) => {
+    const detailKey = integrationQueries.detail(integration.id).queryKey;
+    const current = integrationSchema.safeParse(currentBody);
+    const base = visibleSettings(spec.properties, integration);
+    const changed = current.success ? visibleSettings(spec.properties, current.data) : undefined;
+    const keepsTyping = changed !== undefined && JSON.stringify(changed) === JSON.stringify(base);
+    return {
+      what: `${spec.label} Integration`,
+      base,
+      ...(changed ? { current: changed } : {}),
+      ...(keepsTyping
+        ? { reloadNote: 'Reload keeps what you typed here; Update then saves it on top of the current version.' }
+        : {}),
+      onReload: () => {
+        if (current.success) queryClient.setQueryData(detailKey, current.data);
+        else void queryClient.invalidateQueries({ queryKey: detailKey });
+      },
+    };
+  };
 
   const submit = form.handleSubmit((values) => {
     setFormError(null);
@@ -48,7 +79,10 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
           );
         },
         onError: (error) => {
-          setConflict(isApiError(error) && error.kind === 'conflict');
+          if (isApiError(error) && error.kind === 'conflict') {
+            showConflict(conflictReport(error.conflictCurrent));
+            return;
+          }
           setFormError(applySubmitError(spec.properties, error, form.setError));
         },
       },
@@ -64,28 +98,7 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
     >
       <Stack spacing={2}>
         {formError && (
-          <Alert
-            severity="error"
-            role="alert"
-            action={
-              conflict ? (
-                <Button
-                  color="inherit"
-                  size="small"
-                  onClick={() => {
-                    // What was typed stays; the next Update is based on the version loaded now.
-                    setConflict(false);
-                    setFormError(null);
-                    void queryClient.invalidateQueries({
-                      queryKey: integrationQueries.detail(integration.id).queryKey,
-                    });
-                  }}
-                >
-                  Load current version
-                </Button>
-              ) : undefined
-            }
-          >
+          <Alert severity="error" role="alert">
             {formError}
           </Alert>
         )}

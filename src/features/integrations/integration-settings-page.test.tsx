@@ -90,21 +90,29 @@ describe('IntegrationSettingsPage', () => {
           ? { body: { ...stored, service_name: 'Payments', updated: version } }
           : {
               status: 409,
-              body: { detail: 'This integration was changed by someone else since you opened it.' },
+              body: {
+                detail: 'This integration was changed by someone else since you opened it.',
+                conflict: { current: { ...stored, updated: version } },
+              },
             },
     });
     renderWithProviders(<IntegrationSettingsPage />, { path: '/integrations/5', route: '/integrations/:id' });
     const user = userEvent.setup();
     const name = await screen.findByLabelText('Service name');
+    // Someone else saved (only a secret changed): the version moves on, the visible settings do not.
     version = '2026-11-22T09:00:00Z';
     await user.clear(name);
     await user.type(name, 'Payments');
     await user.click(screen.getByRole('button', { name: 'Update' }));
 
-    expect(await screen.findByText(/changed by someone else/)).toBeInTheDocument();
+    // The app's one conflict dialog, saying nothing visible changed and that what was typed stays.
+    const dialog = await screen.findByRole('dialog', { name: 'Changed somewhere else' });
+    expect(dialog).toHaveTextContent('This PagerDuty Integration was saved in another tab');
+    expect(dialog).toHaveTextContent('No visible setting changed (a secret may have been replaced).');
+    expect(dialog).toHaveTextContent('Reload keeps what you typed here');
     expect(name).toHaveValue('Payments');
-    await user.click(screen.getByRole('button', { name: 'Load current version' }));
-    await waitFor(() => expect(api.calls().filter((call) => call === 'GET /api/integrations/5')).toHaveLength(2));
+    await user.click(within(dialog).getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(name).toHaveValue('Payments');
 
     await user.click(screen.getByRole('button', { name: 'Update' }));
@@ -114,6 +122,36 @@ describe('IntegrationSettingsPage', () => {
       `"${stored.updated}"`,
       '"2026-11-22T09:00:00Z"',
     ]);
+  });
+
+  it('after a conflict over a visible setting, lists the change and Reload shows the current values', async () => {
+    const api = mockApi({
+      'GET /api/integrations-specifications': { body: [spec] },
+      'GET /api/integrations/5': { body: stored },
+      'GET /api/integrations': { body: [stored] },
+      'PUT /api/integrations/5': {
+        status: 409,
+        body: {
+          detail: 'This integration was changed by someone else since you opened it.',
+          conflict: { current: { ...stored, service_name: 'Billing', updated: '2026-11-22T09:00:00Z' } },
+        },
+      },
+    });
+    renderWithProviders(<IntegrationSettingsPage />, { path: '/integrations/5', route: '/integrations/:id' });
+    const user = userEvent.setup();
+    const name = await screen.findByLabelText('Service name');
+    await user.clear(name);
+    await user.type(name, 'Payments');
+    await user.click(screen.getByRole('button', { name: 'Update' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Changed somewhere else' });
+    expect(within(dialog).getByRole('list', { name: 'What changed' })).toHaveTextContent(
+      'Service name: “Checkout” → “Billing”',
+    );
+    expect(dialog).toHaveTextContent('Reload to see the current version, then make your changes again.');
+    await user.click(within(dialog).getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(name).toHaveValue('Billing'));
+    expect(api.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
   });
 
   it('asks before leaving with unsaved changes', async () => {
