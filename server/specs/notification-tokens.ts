@@ -1,4 +1,10 @@
-import { triggerTypeLabels, type MessageToken, type TriggerTokens, type TriggerType } from '../../src/api/contract';
+import {
+  testEventSamples,
+  triggerTypeLabels,
+  type MessageToken,
+  type TriggerTokens,
+  type TriggerType,
+} from '../../src/api/contract';
 
 type TokenName =
   | 'flow_name'
@@ -18,12 +24,7 @@ type TokenName =
   | 'inactivity_timeframe';
 
 /** Sample values used by test notifications and the editor's preview; links point at this deployment. */
-export const sampleContext = {
-  flowName: 'Orders freshness',
-  datastore: 'Snowflake Prod',
-  container: 'orders',
-  checkType: 'freshnessCheck',
-} as const;
+export const sampleContext = { flowName: 'Orders freshness', ...testEventSamples } as const;
 
 function tokenCatalog(publicUrl: string): Record<TokenName, Omit<MessageToken, 'name'>> {
   return {

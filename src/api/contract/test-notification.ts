@@ -19,6 +19,16 @@ export const testNotificationRequestSchema = z.strictObject({
 });
 export type TestNotificationRequest = z.input<typeof testNotificationRequestSchema>;
 
+/**
+ * Sample values of the automatic custom details a test event carries beside the user's (the platform sends the
+ * datastore, the container and the check type): the reference server sends them and the editor's preview shows them.
+ */
+export const testEventSamples = {
+  datastore: 'Snowflake Prod',
+  container: 'orders',
+  checkType: 'freshnessCheck',
+} as const;
+
 export const keySourceSchema = z.enum(['integration', 'override']);
 export type KeySource = z.infer<typeof keySourceSchema>;
 

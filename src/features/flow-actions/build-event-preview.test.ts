@@ -36,6 +36,7 @@ describe('buildEventPreview', () => {
     expect(event.payload.custom_details).toEqual({
       datastore: 'mine',
       container: 'orders',
+      check_type: 'freshnessCheck',
       test_notification: true,
       team: 'data',
     });

@@ -1,5 +1,6 @@
 import {
   pagerDutyLimits,
+  testEventSamples,
   type KeySource,
   type MessageToken,
   type SentEvent,
@@ -60,6 +61,8 @@ function automaticDetails(samples: readonly MessageToken[]): Record<string, unkn
   const container = sample(samples, 'container_name');
   if (datastore) details.datastore = datastore;
   if (container) details.container = container;
+  // Not a token, so the catalog does not carry it: the sample the server sends.
+  details.check_type = testEventSamples.checkType;
   details.test_notification = true;
   return details;
 }
