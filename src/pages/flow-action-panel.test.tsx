@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { NavigationRouter } from '../app/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Flow, SpecProperty } from '../api/contract';
+import { ConflictProvider } from '../app/conflict';
 import { NotifierProvider } from '../app/notifier';
 import { FlowActionPanel } from './flow-action-panel';
 import type { ActionDependencies } from './use-action-dependencies';
@@ -61,9 +62,11 @@ function show(action = flow.actions[1]) {
   render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
       <NotifierProvider>
-        <NavigationRouter>
-          <FlowActionPanel flow={flow} action={action} deps={deps} onClose={onClose} />
-        </NavigationRouter>
+        <ConflictProvider>
+          <NavigationRouter>
+            <FlowActionPanel flow={flow} action={action} deps={deps} onClose={onClose} />
+          </NavigationRouter>
+        </ConflictProvider>
       </NotifierProvider>
     </QueryClientProvider>,
   );
@@ -103,6 +106,28 @@ describe('FlowActionPanel', () => {
       ],
     });
     expect(await screen.findByText('The Flow has been successfully updated')).toBeInTheDocument();
+  });
+
+  it('a save that lost a race opens the conflict dialog once, even without the current version, and keeps the form', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(409, { detail: 'This flow was changed by someone else since you opened it.' })),
+    );
+    const user = userEvent.setup();
+    const { onClose, panel } = show();
+    const message = within(panel).getByRole('combobox', { name: 'Message' });
+    await user.clear(message);
+    await user.type(message, 'Mine');
+    await user.click(within(panel).getByRole('button', { name: 'Save' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Changed somewhere else' });
+    expect(dialog).toHaveTextContent('Reload to see the current version');
+    // Nothing to compare without the server's version: no guessed list of changes.
+    expect(within(dialog).queryByRole('list', { name: 'What changed' })).toBeNull();
+    // Said once, in the dialog, not again above the form.
+    expect(within(panel).queryByRole('alert')).toBeNull();
+    expect(message).toHaveValue('Mine');
+    expect(onClose).not.toHaveBeenCalled();
   });
 
   it("puts the server's field errors on the field and keeps what was typed", async () => {

@@ -85,6 +85,8 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
         },
         onError: (error) => {
           if (!isApiError(error)) return setFormError('The action could not be saved.');
+          // A lost race is explained by useUpdateFlow's conflict dialog.
+          if (error.kind === 'conflict') return;
           // Only the issues about this action go onto its fields.
           const mine = error.fieldErrors.filter((i) => i.loc[2] === undefined || i.loc[2] === index);
           const messageIssues = mine.filter((i) => i.loc.at(-1) === 'tokenized_message');

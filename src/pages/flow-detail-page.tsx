@@ -69,7 +69,11 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           setRemoving(null);
           notify({ message: flowUpdatedMessage, severity: 'success' });
         },
-        onError: (error) => notify({ message: errorMessage(error), severity: 'error' }),
+        // A lost race is explained by useUpdateFlow's conflict dialog; anything else in a snackbar.
+        onError: (error) => {
+          if (!isApiError(error) || error.kind !== 'conflict')
+            notify({ message: errorMessage(error), severity: 'error' });
+        },
       },
     );
   };

@@ -27,17 +27,21 @@ export function useUpdateFlow(id: number) {
       queryClient.setQueryData(detailKey, flow);
       return queryClient.invalidateQueries({ queryKey: flowQueries.all });
     },
+    // A save that lost a race (409): the app's conflict dialog says what changed; Reload puts the server's version
+    // in the form (or refetches it when the answer did not carry it).
     onError: (error) => {
-      const current = flowSchema.safeParse(isApiError(error) ? error.conflictCurrent : undefined);
-      if (!current.success) return;
+      if (!isApiError(error) || error.kind !== 'conflict') return;
+      const current = flowSchema.safeParse(error.conflictCurrent);
       const base = queryClient.getQueryData(detailKey);
       showConflict({
-        what: `flow “${base?.name ?? current.data.name}”`,
+        what: `flow “${base?.name ?? (current.success ? current.data.name : '')}”`,
         base,
-        current: current.data,
+        ...(current.success ? { current: current.data } : {}),
         onReload: () => {
-          queryClient.setQueryData(detailKey, current.data);
-          void queryClient.invalidateQueries({ queryKey: flowQueries.all, refetchType: 'none' });
+          if (current.success) {
+            queryClient.setQueryData(detailKey, current.data);
+            void queryClient.invalidateQueries({ queryKey: flowQueries.all, refetchType: 'none' });
+          } else void queryClient.invalidateQueries({ queryKey: flowQueries.all });
         },
       });
     },

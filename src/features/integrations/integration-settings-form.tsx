@@ -2,20 +2,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { isApiError } from '../../api/api-error';
-import {
-  integrationSchema,
-  type Integration,
-  type IntegrationSpec,
-  type UpdateIntegrationRequest,
-} from '../../api/contract';
-import { integrationQueries } from '../../api/queries';
-import { useShowConflict } from '../../app/conflict';
+import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
 import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
 import { useUpdateIntegration } from './integration-mutations';
-import { configuredSecretFields, currentValues, isPagerDuty, visibleSettings } from './integration-model';
+import { configuredSecretFields, currentValues, isPagerDuty } from './integration-model';
 import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
@@ -27,37 +19,10 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   const configuredSecrets = useMemo(() => configuredSecretFields(spec.properties), [spec.properties]);
   const form = useSpecForm(spec.properties, { mode: 'edit', current, configuredSecrets });
   useClearServerErrorsOnEdit(form);
-  const update = useUpdateIntegration(integration.id);
+  const update = useUpdateIntegration(spec, integration.id);
   const [formError, setFormError] = useState<string | null>(null);
-  const showConflict = useShowConflict();
-  const queryClient = useQueryClient();
   const { isDirty } = form.formState;
   const pagerDuty = isPagerDuty(spec.type);
-
-  /**
-   * The app's one conflict dialog for a save that lost a race. Reload puts the server's version under the form: what
-   * was typed stays unless a visible setting changed (then the form shows the current values), and the next Update
-   * is based on the version loaded now.
-   */
-  const conflictReport = (currentBody: unknown) => {
-    const detailKey = integrationQueries.detail(integration.id).queryKey;
-    const current = integrationSchema.safeParse(currentBody);
-    const base = visibleSettings(spec.properties, integration);
-    const changed = current.success ? visibleSettings(spec.properties, current.data) : undefined;
-    const keepsTyping = changed !== undefined && JSON.stringify(changed) === JSON.stringify(base);
-    return {
-      what: `${spec.label} Integration`,
-      base,
-      ...(changed ? { current: changed } : {}),
-      ...(keepsTyping
-        ? { reloadNote: 'Reload keeps what you typed here; Update then saves it on top of the current version.' }
-        : {}),
-      onReload: () => {
-        if (current.success) queryClient.setQueryData(detailKey, current.data);
-        else void queryClient.invalidateQueries({ queryKey: detailKey });
-      },
-    };
-  };
 
   const submit = form.handleSubmit((values) => {
     setFormError(null);
@@ -79,10 +44,8 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
           );
         },
         onError: (error) => {
-          if (isApiError(error) && error.kind === 'conflict') {
-            showConflict(conflictReport(error.conflictCurrent));
-            return;
-          }
+          // A lost race is explained by the update hook's conflict dialog.
+          if (isApiError(error) && error.kind === 'conflict') return;
           setFormError(applySubmitError(spec.properties, error, form.setError));
         },
       },
