@@ -4,6 +4,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { pagerDutyLimits } from '../../api/contract';
+import { Fact, FactList } from '../../app/fact-list';
 import { formatKb, type EventPreview as Preview } from './build-event-preview';
 
 const fieldLabel = { tokenized_message: 'Message', custom_details: 'Additional Details' } as const;
@@ -39,19 +40,8 @@ export function EventPreview({ preview }: { preview: Preview }) {
           ))}
         </Alert>
       )}
-      <Box
-        component="dl"
-        sx={{
-          display: 'grid',
-          gridTemplateColumns: 'max-content 1fr',
-          columnGap: 2,
-          rowGap: 0.5,
-          m: 0,
-          typography: 'body2',
-        }}
-      >
-        <dt>Summary</dt>
-        <Box component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+      <FactList dense>
+        <Fact label="Summary">
           {event.payload.summary}
           <Typography
             component="span"
@@ -61,17 +51,10 @@ export function EventPreview({ preview }: { preview: Preview }) {
           >
             {summaryChars.toLocaleString('en-US')} / {pagerDutyLimits.summaryChars.toLocaleString('en-US')} characters
           </Typography>
-        </Box>
-        <dt>Severity</dt>
-        <Box component="dd" sx={{ m: 0 }}>
-          {event.payload.severity}
-        </Box>
-        <dt>Routing key</dt>
-        <Box component="dd" sx={{ m: 0 }}>
-          {event.routing_key}
-        </Box>
-        <dt>Size</dt>
-        <Box component="dd" sx={{ m: 0 }}>
+        </Fact>
+        <Fact label="Severity">{event.payload.severity}</Fact>
+        <Fact label="Routing key">{event.routing_key}</Fact>
+        <Fact label="Size">
           {formatKb(eventBytes)} of {formatKb(pagerDutyLimits.eventBytes)}
           <LinearProgress
             variant="determinate"
@@ -80,8 +63,8 @@ export function EventPreview({ preview }: { preview: Preview }) {
             aria-label="Event size against PagerDuty's limit"
             sx={{ mt: 0.5 }}
           />
-        </Box>
-      </Box>
+        </Fact>
+      </FactList>
       <Box
         component="pre"
         // Scrollable, so it must be reachable by keyboard.

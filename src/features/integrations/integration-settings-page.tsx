@@ -14,6 +14,7 @@ import { isApiError } from '../../api/api-error';
 import { integrationQueries } from '../../api/queries';
 import { QueryErrorAlert } from '../../app/errors';
 import { PageLoading } from '../../app/page-loading';
+import { Fact, FactList } from '../../app/fact-list';
 import { DisconnectDialog } from './disconnect-dialog';
 import { IntegrationIcon } from './integration-icon';
 import { formatDateTime } from './integration-model';
@@ -101,35 +102,18 @@ function IntegrationSettings({ id }: { id: number }) {
         </Button>
       </Box>
       <Paper variant="outlined" sx={{ p: 3 }}>
-        <Box
-          component="dl"
-          sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
-        >
-          <Typography component="dt" color="text.secondary">
-            Type
-          </Typography>
-          <Typography component="dd" sx={{ m: 0 }}>
-            {label}
-          </Typography>
-          <Typography component="dt" color="text.secondary">
-            Status
-          </Typography>
-          <Box component="dd" sx={{ m: 0 }}>
+        <FactList>
+          <Fact label="Type">{label}</Fact>
+          <Fact label="Status">
             <Chip size="small" color="success" label="Connected" />
-          </Box>
-          <Typography component="dt" color="text.secondary">
-            Created
-          </Typography>
-          <Typography component="dd" sx={{ m: 0 }}>
+          </Fact>
+          <Fact label="Created">
             <time dateTime={data.created}>{formatDateTime(data.created)}</time>
-          </Typography>
-          <Typography component="dt" color="text.secondary">
-            Last updated
-          </Typography>
-          <Typography component="dd" sx={{ m: 0 }}>
+          </Fact>
+          <Fact label="Last updated">
             <time dateTime={data.updated}>{formatDateTime(data.updated)}</time>
-          </Typography>
-        </Box>
+          </Fact>
+        </FactList>
       </Paper>
       <Paper variant="outlined" sx={{ p: 3 }}>
         <Typography variant="h2" sx={{ mb: 2 }}>

@@ -11,10 +11,10 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import CheckCircle from '@mui/icons-material/CheckCircle';
-import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
+import { Fact, FactList } from '../../app/fact-list';
 import { explainFailure, pagerDutyReason } from './explain-failure';
 import { severityColors } from './severity-colors';
 
@@ -25,21 +25,6 @@ const formatTime = (iso: string | Date) =>
   new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
 const detailValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box sx={{ display: 'contents' }}>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
-
-const factsSx = { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 } as const;
 
 function DeliveredCard({ response }: { response: TestNotificationResponse }) {
   const { event } = response;
@@ -90,7 +75,7 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
             {event.payload.summary}
           </Typography>
         </Box>
-        <Box component="dl" sx={factsSx}>
+        <FactList dense>
           <Fact label="Source">{event.payload.source}</Fact>
           {event.payload.component && <Fact label="Component">{event.payload.component}</Fact>}
           {event.payload.class && <Fact label="Class">{event.payload.class}</Fact>}
@@ -109,7 +94,7 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
           <Fact label="PagerDuty said">
             {response.pagerduty.status}: {response.pagerduty.message}
           </Fact>
-        </Box>
+        </FactList>
         {details.length > 0 && (
           <Table size="small" sx={{ mt: 2 }} aria-label="Custom details">
             <TableHead>
@@ -159,7 +144,7 @@ function FailedCard({ error, at }: { error: ApiError; at: Date }) {
         <AlertTitle id="test-result-title" component="h3">
           Not delivered: {explanation.title}
         </AlertTitle>
-        <Box component="dl" sx={factsSx}>
+        <FactList dense>
           <Fact label="Reason">
             <Box component="q" sx={{ fontStyle: 'italic' }}>
               {pagerDutyReason(error)}
@@ -179,7 +164,7 @@ function FailedCard({ error, at }: { error: ApiError; at: Date }) {
             )}
           </Fact>
           <Fact label="Tried">{formatTime(at)}</Fact>
-        </Box>
+        </FactList>
       </Alert>
     </Box>
   );

@@ -1,9 +1,9 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'wouter';
 import type { Severity } from '../../api/contract';
+import { Fact, FactList } from '../../app/fact-list';
 
 export interface DoneStepProps {
   flowId: number;
@@ -25,42 +25,13 @@ export function DoneStep(props: DoneStepProps) {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Alert severity="success">PagerDuty is set up: this flow now notifies PagerDuty when it runs.</Alert>
-      <Box
-        component="dl"
-        aria-label="Summary"
-        sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 1, m: 0 }}
-      >
-        <Typography component="dt" color="text.secondary">
-          Flow
-        </Typography>
-        <Typography component="dd" sx={{ m: 0 }}>
-          {props.flowName}
-        </Typography>
-        <Typography component="dt" color="text.secondary">
-          Message
-        </Typography>
-        <Typography component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
-          {props.message}
-        </Typography>
-        <Typography component="dt" color="text.secondary">
-          Severity
-        </Typography>
-        <Typography component="dd" sx={{ m: 0 }}>
-          {props.severity.charAt(0).toUpperCase() + props.severity.slice(1)}
-        </Typography>
-        <Typography component="dt" color="text.secondary">
-          Routing key
-        </Typography>
-        <Typography component="dd" sx={{ m: 0 }}>
-          {props.keyLabel}
-        </Typography>
-        <Typography component="dt" color="text.secondary">
-          Test
-        </Typography>
-        <Typography component="dd" sx={{ m: 0 }}>
-          {testText}
-        </Typography>
-      </Box>
+      <FactList aria-label="Summary">
+        <Fact label="Flow">{props.flowName}</Fact>
+        <Fact label="Message">{props.message}</Fact>
+        <Fact label="Severity">{props.severity.charAt(0).toUpperCase() + props.severity.slice(1)}</Fact>
+        <Fact label="Routing key">{props.keyLabel}</Fact>
+        <Fact label="Test">{testText}</Fact>
+      </FactList>
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         <Button variant="contained" component={RouterLink} to={`/flows/${props.flowId}`}>
           Open the flow
