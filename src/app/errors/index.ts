@@ -1,3 +1,3 @@
 export { RouteErrorBoundary } from './route-error-boundary';
 export { QueryErrorAlert, errorMessage } from './query-error-alert';
-export { LazyRouteErrorView, LazyQueryErrorAlert } from './lazy-error-views';
+export { LazyQueryErrorAlert } from './lazy-error-views';

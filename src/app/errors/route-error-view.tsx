@@ -7,19 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { FallbackProps } from 'react-error-boundary';
 import { isApiError } from '../../api/api-error';
 
-/** A thrown HTTP answer (e.g. a `Response` with 404) that is not one of our ApiErrors. */
-function isHttpFailure(error: unknown): error is { status: number; statusText: string } {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { status?: unknown }).status === 'number' &&
-    typeof (error as { statusText?: unknown }).statusText === 'string'
-  );
-}
-
-export function describeRouteError(error: unknown): string {
+function describeRouteError(error: unknown): string {
   if (isApiError(error)) return error.detail;
-  if (isHttpFailure(error)) return `${error.status} ${error.statusText}`;
   // A chunk that fails to load after a deployment or while offline.
   if (error instanceof TypeError && /dynamically imported module|Importing a module script/i.test(error.message))
     return 'Part of the console could not be loaded. Check your connection and retry.';
