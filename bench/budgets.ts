@@ -1,7 +1,7 @@
 import type { LighthouseScores } from './app/lighthouse-audit';
 import type { Visit } from './app/page-visits';
 import type { FormResult, FormsReport } from './forms/measure-forms';
-import { kb } from './lib/compress';
+import { kb, type CompressedSize } from './lib/compress';
 import { round } from './lib/stats';
 import type { Row, Verdict } from './report';
 
@@ -20,49 +20,41 @@ export const budgets = {
 const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'FAIL');
 const sizeText = (gzip: number, brotli: number) => `${kb(gzip)} KB gzip / ${kb(brotli)} KB br`;
 
+/**
+ * One size row of the bundle section. With a gzip budget it passes only when the visit itself worked (a visit that
+ * failed part-way measured less than the page loads); without one it only informs. A visit's error is its note.
+ */
+function sizeRow(what: string, size: CompressedSize, budgetKb?: number, error?: string): Row {
+  return {
+    section: 'bundle',
+    what,
+    figure: sizeText(size.gzip, size.brotli),
+    budget: budgetKb === undefined ? '' : `<= ${budgetKb} KB gzip`,
+    result: budgetKb === undefined ? 'n/a' : verdict(!error && kb(size.gzip) <= budgetKb),
+    ...(error ? { note: error } : {}),
+  };
+}
+
 export function bundleRows(visits: readonly Visit[]): Row[] {
   const rows: Row[] = [];
   const find = (name: string) => visits.find((visit) => visit.name === name);
   const integrations = find('integrations');
   if (integrations) {
-    rows.push({
-      section: 'bundle',
-      what: 'first-paint JS /integrations',
-      figure: sizeText(integrations.firstLoadJs.gzip, integrations.firstLoadJs.brotli),
-      budget: `<= ${budgets.integrationsFirstPaintGzipKb} KB gzip`,
-      result: verdict(!integrations.error && kb(integrations.firstLoadJs.gzip) <= budgets.integrationsFirstPaintGzipKb),
-      ...(integrations.error ? { note: integrations.error } : {}),
-    });
-    rows.push({
-      section: 'bundle',
-      what: 'first-paint CSS /integrations',
-      figure: sizeText(integrations.css.gzip, integrations.css.brotli),
-      budget: '',
-      result: 'n/a',
-    });
+    rows.push(
+      sizeRow(
+        'first-paint JS /integrations',
+        integrations.firstLoadJs,
+        budgets.integrationsFirstPaintGzipKb,
+        integrations.error,
+      ),
+      sizeRow('first-paint CSS /integrations', integrations.css),
+    );
   }
   const connect = find('connect-wizard');
-  if (connect) {
-    rows.push({
-      section: 'bundle',
-      what: 'cumulative JS connect wizard',
-      figure: sizeText(connect.js.gzip, connect.js.brotli),
-      budget: `<= ${budgets.connectWizardGzipKb} KB gzip`,
-      result: verdict(!connect.error && kb(connect.js.gzip) <= budgets.connectWizardGzipKb),
-      ...(connect.error ? { note: connect.error } : {}),
-    });
-  }
+  if (connect)
+    rows.push(sizeRow('cumulative JS connect wizard', connect.js, budgets.connectWizardGzipKb, connect.error));
   const flow = find('flow-editor');
-  if (flow) {
-    rows.push({
-      section: 'bundle',
-      what: 'cumulative JS flow editor + panel',
-      figure: sizeText(flow.js.gzip, flow.js.brotli),
-      budget: '',
-      result: 'n/a',
-      ...(flow.error ? { note: flow.error } : {}),
-    });
-  }
+  if (flow) rows.push(sizeRow('cumulative JS flow editor + panel', flow.js, undefined, flow.error));
   return rows;
 }
 

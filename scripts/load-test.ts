@@ -5,12 +5,11 @@
  *
  * Environment: LOAD_DURATION (seconds, default 30), LOAD_READERS (200), LOAD_WRITERS (50) to shorten a smoke run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, spawnReferenceServer } from './reference-server-process';
 
 const duration = Number(process.env.LOAD_DURATION ?? 30);
 const readers = Number(process.env.LOAD_READERS ?? 200);
@@ -46,42 +45,23 @@ function check(name: string, ok: boolean, detail = '') {
   console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` (${detail})` : ''}`);
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
-
-async function startServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+/** The server with the load test's tokens and a low test-notification limit, its own data dir and no SPA. */
+async function startServer(port: number, dataDir: string) {
+  const server = await spawnReferenceServer({
+    port,
+    timeoutMs: 30_000,
     env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
       DATA_DIR: dataDir,
       STATIC_DIR: join(dataDir, 'no-spa'),
       ADMIN_TOKEN: tokens.Admin,
       MANAGER_TOKEN: tokens.Manager,
       MEMBER_TOKEN: 'load-member-token-0123456789abcdef',
-      LOG_LEVEL: 'warn',
       TEST_NOTIFICATION_LIMIT: String(testLimit),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the server did not start within 30 s');
+  // The server's warnings and errors show in this terminal as they come; the helper also keeps them for a failed start.
+  server.child.stderr?.pipe(process.stderr, { end: false });
+  return server;
 }
 
 const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -92,7 +72,7 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'qualytics-load-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child = await startServer(port, dataDir);
+  const server = await startServer(port, dataDir);
   const auth = (role: keyof typeof tokens) => ({ authorization: `Bearer ${tokens[role]}` });
   const api = async (method: string, path: string, body?: unknown, role: keyof typeof tokens = 'Manager') => {
     const response = await fetch(base + path, {
@@ -236,8 +216,7 @@ async function main() {
     const other = await api('POST', '/api/flows/actions/test-notification', test, 'Admin');
     check('another user is not limited by it', other.status === 200, `${other.status}`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 

@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePort, spawnReferenceServer, type ReferenceServerProcess } from '../../scripts/reference-server-process';
 
 /** Fixed tokens for the bench run only; the server is local, short-lived and bound to 127.0.0.1. */
 export const benchTokens = {
@@ -18,68 +17,36 @@ export interface ReferenceServer {
   stop(): Promise<void>;
 }
 
-async function waitForHealth(origin: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`reference server exited with ${child.exitCode}:\n${output()}`);
-    try {
-      const response = await fetch(`${origin}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`reference server did not become healthy within 60 s:\n${output()}`);
-}
-
-/** Starts `server/main.ts` with the node binary itself (not npx) so that killing the child stops the server. */
+/** Starts `server/main.ts` on a free port with a fresh data dir, which `stop()` deletes once the server has exited. */
 export async function startReferenceServer(staticDir: string, cwd: string): Promise<ReferenceServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'qualytics-bench-data-'));
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd,
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: origin,
-      DATA_DIR: dataDir,
-      STATIC_DIR: staticDir,
-      ADMIN_TOKEN: benchTokens.Admin,
-      MANAGER_TOKEN: benchTokens.Manager,
-      MEMBER_TOKEN: benchTokens.Member,
-      LOG_LEVEL: 'warn',
-      PAGERDUTY_TIMEOUT_MS: '3000',
-      PAGERDUTY_RETRY_DELAY_MS: '100',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-8000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
+  let server: ReferenceServerProcess;
   try {
-    await waitForHealth(origin, child, () => log);
+    server = await spawnReferenceServer({
+      port,
+      cwd,
+      env: {
+        PUBLIC_URL: origin,
+        DATA_DIR: dataDir,
+        STATIC_DIR: staticDir,
+        ADMIN_TOKEN: benchTokens.Admin,
+        MANAGER_TOKEN: benchTokens.Manager,
+        MEMBER_TOKEN: benchTokens.Member,
+        PAGERDUTY_TIMEOUT_MS: '3000',
+        PAGERDUTY_RETRY_DELAY_MS: '100',
+      },
+    });
   } catch (error) {
-    await stop();
+    // The helper has already stopped the process; only the data dir is left.
+    await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
+  const stop = async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
 
   const api = async <T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> => {
     const response = await fetch(`${origin}${path}`, {

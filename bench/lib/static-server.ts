@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '../../scripts/reference-server-process';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

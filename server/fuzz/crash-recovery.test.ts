@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closedPort } from '../test-support/closed-port';
+import { freePort, spawnReferenceServer } from '../../scripts/reference-server-process';
 import { newRoutingKey, tempDataDir, TEST_TOKENS } from '../test-support/test-server';
 
 /**
@@ -24,37 +24,22 @@ afterAll(() => {
   );
 });
 
+/** Always the same port and data dir: each round restarts the server on what the SIGKILLed one left behind. */
 async function startServer(): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: join(import.meta.dirname, '..', '..'),
+  const server = await spawnReferenceServer({
+    port,
+    timeoutMs: 30_000,
     env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
       DATA_DIR: dataDir,
       STATIC_DIR: join(dataDir, 'no-spa'),
       ADMIN_TOKEN: TEST_TOKENS.Admin,
       MANAGER_TOKEN: TEST_TOKENS.Manager,
       MEMBER_TOKEN: TEST_TOKENS.Member,
-      LOG_LEVEL: 'warn',
       TEST_NOTIFICATION_LIMIT: '10000',
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  let stderr = '';
-  proc.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}: ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return proc;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill('SIGKILL');
-  throw new Error(`server did not start: ${stderr}`);
+  // The crash is the point of this test: it SIGKILLs the process itself instead of calling stop().
+  return server.child;
 }
 
 async function api(method: string, path: string, body?: unknown) {
@@ -173,7 +158,7 @@ async function writeLoop(worker: number, round: number, stop: { dead: boolean })
 
 describe('SIGKILL during writes', () => {
   it(`keeps every integration and flow whole, and every acknowledged write, over ${ROUNDS} crashes`, async () => {
-    port = await closedPort();
+    port = await freePort();
     try {
       for (let round = 0; round < ROUNDS; round += 1) {
         child = await startServer();

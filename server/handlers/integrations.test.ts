@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { integrationSchema } from '../../src/api/contract';
 import { pagerDutySimulator } from '../simulator/simulator-plugin';
-import { closedPort } from '../test-support/closed-port';
+import { freePort } from '../../scripts/reference-server-process';
 import {
   TEST_TOKENS,
   leakedSecrets,
@@ -303,7 +303,7 @@ describe('PAGERDUTY_EVENTS_URL', () => {
 
 describe('unreachable PagerDuty', () => {
   it('answers 502 when nothing listens at PAGERDUTY_EVENTS_URL', async () => {
-    const offline = await startTestServer({ PAGERDUTY_EVENTS_URL: `http://127.0.0.1:${await closedPort()}` });
+    const offline = await startTestServer({ PAGERDUTY_EVENTS_URL: `http://127.0.0.1:${await freePort()}` });
     try {
       const response = await offline.api('POST', '/api/integrations', {
         body: { type: 'pagerduty', api_access_token: key() },
