@@ -6,3 +6,4 @@ export * from './flows';
 export * from './tokens';
 export * from './test-notification';
 export * from './endpoints';
+export * from './property-keys';

@@ -10,6 +10,11 @@ export const integrationSchema = z.looseObject({
   type: z.string(),
   created: isoDateTimeSchema,
   updated: isoDateTimeSchema,
+  /**
+   * Which secret properties have a stored value, by request key (`{"api_access_token": true}`), as
+   * Grafana's `secureFields` does. Optional: a server with only the brief's endpoints does not send it.
+   */
+  secrets_configured: z.optional(z.record(z.string(), z.boolean())),
 });
 export type Integration = z.infer<typeof integrationSchema>;
 
