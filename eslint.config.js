@@ -83,7 +83,7 @@ export default tseslint.config(
   },
   {
     // The blockable history is the one place that writes the browser history.
-    files: ['src/app/navigation/blockable-history.ts'],
+    files: ['src/shared/navigation/blockable-history.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: zodThroughContract }] },
   },
   {

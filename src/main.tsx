@@ -2,9 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app/app-providers';
 import { queryClient } from './app/query-client';
-import { NavigationRouter } from './app/navigation';
+import { NavigationRouter } from './shared/navigation';
 import { AppRoutes } from './app/routes';
-import './app/session';
+import './shared/session';
 
 const root = document.getElementById('root');
 if (root)

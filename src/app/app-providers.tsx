@@ -3,8 +3,8 @@ import GlobalStyles from '@mui/material/GlobalStyles';
 import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ConflictProvider } from './conflict';
-import { NotifierProvider } from './notifier';
+import { ConflictProvider } from '../shared/conflict';
+import { NotifierProvider } from '../shared/notifier';
 import { theme, themeModeStorageKey } from './theme/theme';
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {

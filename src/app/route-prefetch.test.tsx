@@ -1,13 +1,13 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../api/mock-fetch';
-import { navigate } from './navigation';
+import { navigate } from '../shared/navigation';
 import { createQueryClient } from './query-client';
 import { prefetchRouteQueries } from './route-prefetch';
 import { pageRoutes } from './routes';
-import { tokenStore } from './session';
-import { manager, pagerDutySpec } from './testing/samples';
-import { renderApp } from './testing/render-with-providers';
+import { tokenStore } from '../shared/session';
+import { manager, pagerDutySpec } from '../shared/testing/samples';
+import { renderApp } from '../shared/testing/render-with-providers';
 
 function prefetchOf(path: string) {
   const prefetch = pageRoutes.find((route) => route.path === path)?.prefetch;

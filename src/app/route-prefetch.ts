@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useLayoutEffect } from 'react';
 import { matchRoute, useRouter } from 'wouter';
-import { currentLocation, subscribe } from './navigation/blockable-history';
-import { tokenStore } from './session/token-store';
+import { currentLocation, subscribe } from '../shared/navigation/blockable-history';
+import { tokenStore } from '../shared/session/token-store';
 
 type RouteParams = Record<string, string | undefined>;
 type PrefetchOptions = Parameters<QueryClient['prefetchQuery']>[0];

@@ -5,12 +5,12 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
 import { mockApi } from '../api/mock-fetch';
-import { RouteErrorBoundary } from './errors';
+import { RouteErrorBoundary } from '../shared/errors';
 import { lazyPage } from './lazy-page';
-import { navigate } from './navigation';
-import { tokenStore } from './session';
-import { manager, pagerDutySpec } from './testing/samples';
-import { renderApp, renderWithProviders } from './testing/render-with-providers';
+import { navigate } from '../shared/navigation';
+import { tokenStore } from '../shared/session';
+import { manager, pagerDutySpec } from '../shared/testing/samples';
+import { renderApp, renderWithProviders } from '../shared/testing/render-with-providers';
 
 describe('app routes', () => {
   beforeEach(() => tokenStore.setToken('good-token'));

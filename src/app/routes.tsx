@@ -2,12 +2,12 @@ import type { QueryClient } from '@tanstack/react-query';
 import { Suspense, type ComponentType } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { flowQueries, integrationQueries, specificationQueries } from '../api/queries';
-import { RouteErrorBoundary } from './errors/route-error-boundary';
+import { RouteErrorBoundary } from '../shared/errors/route-error-boundary';
 import { AppLayout } from './layout';
 import { lazyPage } from './lazy-page';
-import { PageLoading } from './page-loading';
+import { PageLoading } from '../shared/page-loading';
 import { usePrefetchOnRouteEntry, type RoutePrefetch } from './route-prefetch';
-import { RequireAuth } from './session';
+import { RequireAuth } from '../shared/session';
 
 export interface PageRoute {
   /** A wouter pattern. */
@@ -27,7 +27,7 @@ const positiveId = (value: string | undefined) => {
 export const pageRoutes: readonly PageRoute[] = [
   {
     path: '/integrations',
-    Page: lazyPage(async () => (await import('../features/integrations/integrations-page')).IntegrationsPage),
+    Page: lazyPage(async () => (await import('../pages/integrations-page')).IntegrationsPage),
     prefetch: () => [specificationQueries.integrations(), integrationQueries.list()],
   },
   {
@@ -38,9 +38,7 @@ export const pageRoutes: readonly PageRoute[] = [
   },
   {
     path: '/integrations/:id',
-    Page: lazyPage(
-      async () => (await import('../features/integrations/integration-settings-page')).IntegrationSettingsPage,
-    ),
+    Page: lazyPage(async () => (await import('../pages/integration-settings-page')).IntegrationSettingsPage),
     prefetch: ({ id }) => {
       const integrationId = positiveId(id);
       return integrationId === null
@@ -68,8 +66,8 @@ export const pageRoutes: readonly PageRoute[] = [
   },
 ];
 
-const SignInPage = lazyPage(async () => (await import('./sign-in/sign-in-page')).SignInPage);
-const NotFoundPage = lazyPage(async () => (await import('./not-found-page')).NotFoundPage);
+const SignInPage = lazyPage(async () => (await import('../pages/sign-in-page')).SignInPage);
+const NotFoundPage = lazyPage(async () => (await import('../pages/not-found-page')).NotFoundPage);
 
 /** A page with its own error boundary; while its chunk downloads, the loading status stands in for it. */
 function RoutePage({ Page }: { Page: ComponentType }) {

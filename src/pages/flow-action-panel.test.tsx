@@ -1,11 +1,11 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitForElementToBeRemoved, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { NavigationRouter } from '../app/navigation';
+import { NavigationRouter } from '../shared/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Flow, SpecProperty } from '../api/contract';
-import { ConflictProvider } from '../app/conflict';
-import { NotifierProvider } from '../app/notifier';
+import { ConflictProvider } from '../shared/conflict';
+import { NotifierProvider } from '../shared/notifier';
 import { FlowActionPanel } from './flow-action-panel';
 import type { ActionDependencies } from './use-action-dependencies';
 

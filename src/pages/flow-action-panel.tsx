@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { isApiError } from '../api/api-error';
 import type { Flow, PagerDutyAction } from '../api/contract';
-import { useNotify } from '../app/notifier';
+import { useNotify } from '../shared/notifier';
 import {
   ActionDrawer,
   ActionEditor,

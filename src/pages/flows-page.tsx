@@ -6,11 +6,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from '../app/navigation';
+import { useNavigate } from '../shared/navigation';
 import { flowQueries } from '../api/queries';
-import { QueryErrorAlert } from '../app/errors';
-import { useNotify } from '../app/notifier';
-import { PageLoading } from '../app/page-loading';
+import { QueryErrorAlert } from '../shared/errors';
+import { useNotify } from '../shared/notifier';
+import { PageLoading } from '../shared/page-loading';
 import { CreateFlowDialog, FlowsTable } from '../features/flow-actions';
 
 export function FlowsPage() {

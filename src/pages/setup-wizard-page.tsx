@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useParams, useSearchParams } from 'wouter';
-import { useNavigate } from '../app/navigation';
+import { useNavigate } from '../shared/navigation';
 import type { Integration } from '../api/contract';
 import { flowQueries, integrationQueries } from '../api/queries';
-import { QueryErrorAlert } from '../app/errors';
-import { PageLoading } from '../app/page-loading';
+import { QueryErrorAlert } from '../shared/errors';
+import { PageLoading } from '../shared/page-loading';
 import { ConnectIntegrationForm } from '../features/integrations';
 import { ConnectStep } from './setup-wizard/connect-step';
 import { WizardFrame } from './setup-wizard/wizard-frame';

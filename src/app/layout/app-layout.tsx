@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { useNavigate } from '../navigation';
-import { useSession } from '../session';
+import { useNavigate } from '../../shared/navigation';
+import { useSession } from '../../shared/session';
 import { ThemeModeSwitch } from '../theme/theme-mode-switch';
 import { MainNav } from './main-nav';
 import { SkipLink } from './skip-link';

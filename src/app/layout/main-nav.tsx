@@ -1,5 +1,5 @@
 import Box from '@mui/material/Box';
-import { NavLink } from '../navigation';
+import { NavLink } from '../../shared/navigation';
 
 const links = [
   { to: '/integrations', label: 'Integrations' },

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { NavigationRouter } from '../../app/navigation';
+import { NavigationRouter } from '../../shared/navigation';
 import { describe, expect, it } from 'vitest';
 import type { PagerDutyAction, SpecProperty } from '../../api/contract';
 import { ActionEditor } from './action-editor';

@@ -4,7 +4,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { pagerDutyLimits } from '../../api/contract';
-import { Fact, FactList } from '../../app/fact-list';
+import { Fact, FactList } from '../../shared/fact-list';
 import { formatKb, type EventPreview as Preview } from './build-event-preview';
 
 const fieldLabel = { tokenized_message: 'Message', custom_details: 'Additional Details' } as const;

@@ -3,7 +3,7 @@ import { isApiError } from '../../api/api-error';
 import { flowSchema, type CreateFlowRequest, type Flow, type UpdateFlowRequest } from '../../api/contract';
 import { apiRequest } from '../../api/http-client';
 import { flowQueries } from '../../api/queries';
-import { useShowConflict } from '../../app/conflict';
+import { useShowConflict } from '../../shared/conflict';
 
 export function useCreateFlow() {
   const queryClient = useQueryClient();

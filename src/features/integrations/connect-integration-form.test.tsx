@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockApi } from '../../api/mock-fetch';
-import { renderWithProviders } from '../../app/testing/render-with-providers';
-import { pagerDutyIntegration, pagerDutySpec } from '../../app/testing/samples';
+import { renderWithProviders } from '../../shared/testing/render-with-providers';
+import { pagerDutyIntegration, pagerDutySpec } from '../../shared/testing/samples';
 import { ConnectIntegrationForm } from './connect-integration-form';
 
 function deferred<T>() {

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { Integration } from '../../api/contract';
 import { flowQueries } from '../../api/queries';
-import { errorMessage } from '../../app/errors';
+import { errorMessage } from '../../shared/errors';
 import { useDeleteIntegration } from './integration-mutations';
 import { flowsUsingPagerDuty, isPagerDuty } from './integration-model';
 

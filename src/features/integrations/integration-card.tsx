@@ -6,7 +6,7 @@ import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import { lazy, Suspense, useId, useState } from 'react';
 import { Link as RouterLink } from 'wouter';
-import { useNavigate } from '../../app/navigation';
+import { useNavigate } from '../../shared/navigation';
 import { IntegrationIcon } from './integration-icon';
 import { formatDateTime, type CatalogEntry } from './integration-model';
 

@@ -5,7 +5,7 @@ import {
   pagerDutyIntegration,
   pagerDutySpec,
   slackSpec,
-} from '../../app/testing/samples';
+} from '../../shared/testing/samples';
 import {
   buildCatalog,
   categoryLabel,

@@ -9,8 +9,8 @@ import {
 } from '../../api/contract';
 import { apiRequest } from '../../api/http-client';
 import { integrationQueries } from '../../api/queries';
-import { useShowConflict } from '../../app/conflict';
-import { useNotify } from '../../app/notifier';
+import { useShowConflict } from '../../shared/conflict';
+import { useNotify } from '../../shared/notifier';
 import { visibleSettings } from './integration-model';
 
 export const successMessages = {

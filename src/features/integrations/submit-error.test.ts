@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, networkError } from '../../api/api-error';
-import { pagerDutySpec } from '../../app/testing/samples';
+import { pagerDutySpec } from '../../shared/testing/samples';
 import { applySubmitError } from './submit-error';
 
 describe('applySubmitError', () => {

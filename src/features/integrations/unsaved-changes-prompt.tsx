@@ -1,4 +1,4 @@
-import { LeavePrompt } from '../../app/leave-prompt';
+import { LeavePrompt } from '../../shared/leave-prompt';
 
 /** Asks before leaving the settings form with unsaved changes, inside the app and when closing or reloading the tab. */
 export function UnsavedChangesPrompt({ when }: { when: boolean }) {

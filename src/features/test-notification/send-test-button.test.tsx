@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { NavigationRouter } from '../../app/navigation';
+import { NavigationRouter } from '../../shared/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TestNotificationRequest, TestNotificationResponse } from '../../api/contract';
 import { SendTest } from './send-test-button';

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { NavigationRouter } from '../../app/navigation';
+import { NavigationRouter } from '../../shared/navigation';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';

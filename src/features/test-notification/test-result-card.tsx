@@ -14,7 +14,7 @@ import CheckCircle from '@mui/icons-material/CheckCircle';
 import { Link as RouterLink } from 'wouter';
 import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
-import { Fact, FactList } from '../../app/fact-list';
+import { Fact, FactList } from '../../shared/fact-list';
 import { explainFailure, pagerDutyReason } from './explain-failure';
 import { severityColors } from './severity-colors';
 

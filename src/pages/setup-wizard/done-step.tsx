@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { Link as RouterLink } from 'wouter';
 import type { Severity } from '../../api/contract';
-import { Fact, FactList } from '../../app/fact-list';
+import { Fact, FactList } from '../../shared/fact-list';
 
 export interface DoneStepProps {
   flowId: number;

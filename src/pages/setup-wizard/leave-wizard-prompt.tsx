@@ -1,4 +1,4 @@
-import { LeavePrompt } from '../../app/leave-prompt';
+import { LeavePrompt } from '../../shared/leave-prompt';
 
 /** Asks before leaving the wizard mid-way; its values stay in the tab, so closing the tab is not guarded. */
 export function LeaveWizardPrompt({ when }: { when: boolean }) {

@@ -3,7 +3,7 @@ import { useWatch } from 'react-hook-form';
 import { useSearchParams } from 'wouter';
 import { isApiError } from '../../api/api-error';
 import type { Flow, Integration } from '../../api/contract';
-import { useNotify } from '../../app/notifier';
+import { useNotify } from '../../shared/notifier';
 import {
   currentFingerprint,
   keyChoice,
@@ -16,7 +16,7 @@ import {
 } from '../../features/flow-actions';
 import type { SpecFormValues } from '../../spec-form';
 import type { ActionDependencies } from '../use-action-dependencies';
-import { PageLoading } from '../../app/page-loading';
+import { PageLoading } from '../../shared/page-loading';
 import { ConnectStep } from './connect-step';
 import { LeaveWizardPrompt } from './leave-wizard-prompt';
 import { useSaveWizardAction } from './use-save-wizard-action';

@@ -9,17 +9,17 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'wouter';
-import { useNavigate } from '../../app/navigation';
-import { isApiError } from '../../api/api-error';
-import { integrationQueries } from '../../api/queries';
-import { QueryErrorAlert } from '../../app/errors';
-import { PageLoading } from '../../app/page-loading';
-import { Fact, FactList } from '../../app/fact-list';
-import { DisconnectDialog } from './disconnect-dialog';
-import { IntegrationIcon } from './integration-icon';
-import { formatDateTime } from './integration-model';
-import { IntegrationSettingsForm } from './integration-settings-form';
-import { useIntegrationSpec } from './use-integration-spec';
+import { useNavigate } from '../shared/navigation';
+import { isApiError } from '../api/api-error';
+import { integrationQueries } from '../api/queries';
+import { QueryErrorAlert } from '../shared/errors';
+import { PageLoading } from '../shared/page-loading';
+import { Fact, FactList } from '../shared/fact-list';
+import { DisconnectDialog } from '../features/integrations/disconnect-dialog';
+import { IntegrationIcon } from '../features/integrations/integration-icon';
+import { formatDateTime } from '../features/integrations/integration-model';
+import { IntegrationSettingsForm } from '../features/integrations/integration-settings-form';
+import { useIntegrationSpec } from '../features/integrations/use-integration-spec';
 
 function parseId(raw: string | undefined): number | null {
   return raw && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;

@@ -1,10 +1,10 @@
 import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Route, Switch } from 'wouter';
-import { AppProviders } from '../app-providers';
+import { AppProviders } from '../../app/app-providers';
 import { NavigationRouter, startAt } from '../navigation';
-import { createQueryClient } from '../query-client';
-import { AppRoutes } from '../routes';
+import { createQueryClient } from '../../app/query-client';
+import { AppRoutes } from '../../app/routes';
 
 // Lazy routes and MUI transitions on a busy 2-core CI box can take longer than the 1 s default.
 configure({ asyncUtilTimeout: 4000 });

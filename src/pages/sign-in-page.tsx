@@ -10,9 +10,9 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import { Redirect, useSearchParams } from 'wouter';
-import { useNavigate } from '../navigation';
-import { isApiError } from '../../api/api-error';
-import { safeNextPath, useSession, useTokenState } from '../session';
+import { useNavigate } from '../shared/navigation';
+import { isApiError } from '../api/api-error';
+import { safeNextPath, useSession, useTokenState } from '../shared/session';
 
 function signInError(error: unknown): string {
   if (isApiError(error) && error.kind === 'unauthorized')

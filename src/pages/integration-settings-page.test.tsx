@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockApi } from '../../api/mock-fetch';
-import type { IntegrationSpec } from '../../api/contract';
-import { renderWithProviders } from '../../app/testing/render-with-providers';
-import { pagerDutyIntegration, pagerDutySpec } from '../../app/testing/samples';
+import { mockApi } from '../api/mock-fetch';
+import type { IntegrationSpec } from '../api/contract';
+import { renderWithProviders } from '../shared/testing/render-with-providers';
+import { pagerDutyIntegration, pagerDutySpec } from '../shared/testing/samples';
 import { IntegrationSettingsPage } from './integration-settings-page';
 
 const spec: IntegrationSpec = {

@@ -2,10 +2,10 @@ import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { integrationQueries, specificationQueries } from '../../api/queries';
-import { LazyQueryErrorAlert as QueryErrorAlert } from '../../app/errors/lazy-error-views';
-import { IntegrationCard } from './integration-card';
-import { buildCatalog, categoryLabel } from './integration-model';
+import { integrationQueries, specificationQueries } from '../api/queries';
+import { LazyQueryErrorAlert as QueryErrorAlert } from '../shared/errors/lazy-error-views';
+import { IntegrationCard } from '../features/integrations/integration-card';
+import { buildCatalog, categoryLabel } from '../features/integrations/integration-model';
 
 // A CSS grid on a Box instead of MUI's Grid and Stack: the same layout, less script on the first paint.
 const cardGrid = {

@@ -1,15 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mockApi } from '../../api/mock-fetch';
-import { renderWithProviders } from '../../app/testing/render-with-providers';
+import { mockApi } from '../api/mock-fetch';
+import { renderWithProviders } from '../shared/testing/render-with-providers';
 import {
   catalogSpec,
   flowWithPagerDuty,
   pagerDutyIntegration,
   pagerDutySpec,
   slackSpec,
-} from '../../app/testing/samples';
+} from '../shared/testing/samples';
 import { IntegrationsPage } from './integrations-page';
 
 const renderPage = () => renderWithProviders(<IntegrationsPage />, { path: '/integrations', route: '/integrations' });
