@@ -4,8 +4,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
-
-const features = ['integrations', 'flow-actions', 'test-notification'];
+import { layersConfig } from './eslint.layers.js';
 
 /** Classic zod puts every method on every schema, so it cannot be tree-shaken: about 25 KB gzip on every page. */
 const classicZod = ['zod', 'zod/v4', 'zod/v3'].map((name) => ({
@@ -21,41 +20,12 @@ const zodThroughContract = classicZod.concat(
   })),
 );
 
-/** api/ and spec-form/ are shared layers. */
-const sharedLayerPatterns = [
-  {
-    group: ['**/features/**', '**/app/**'],
-    message: 'api/ and spec-form/ are shared layers: they must not import features or the app shell.',
-  },
-];
-
-/** wouter's raw `navigate` writes the history past the blockers (LeavePrompt); only app/navigation may use it. */
+/** wouter's raw `navigate` writes the history past the blockers (LeavePrompt); only shared/navigation may use it. */
 const browserLocation = {
   name: 'wouter/use-browser-location',
-  message: 'Navigate with useNavigate/Link/Redirect (src/app/navigation): they pass the blockers, this does not.',
+  message: 'Navigate with useNavigate/Link/Redirect (src/shared/navigation): they pass the blockers, this does not.',
 };
 const restrictedPaths = [...zodThroughContract, browserLocation];
-
-/** Feature folders import from api/, spec-form/ and app/ only, never from each other. */
-const featureBoundaries = features.map((feature) => ({
-  files: [`src/features/${feature}/**/*.{ts,tsx}`],
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: restrictedPaths,
-        patterns: features
-          .filter((other) => other !== feature)
-          .map((other) => ({
-            group: [`**/features/${other}`, `**/features/${other}/**`],
-            message:
-              'Features never import each other: move the shared piece down into api/, spec-form/ or app/, or compose them in pages/.',
-          }))
-          .concat([{ group: ['**/pages/**'], message: 'Pages compose features; features never import pages.' }]),
-      },
-    ],
-  },
-}));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'data'] },
@@ -87,14 +57,9 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: zodThroughContract }] },
   },
   {
-    // The shared layers never reach up into features or the shell.
-    files: ['src/api/**/*.{ts,tsx}', 'src/spec-form/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { paths: restrictedPaths, patterns: sharedLayerPatterns }] },
-  },
-  {
     // The one module that imports zod/mini itself; classic zod stays out of src/ even here.
     files: ['src/api/contract/zod.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: classicZod, patterns: sharedLayerPatterns }] },
+    rules: { 'no-restricted-imports': ['error', { paths: classicZod }] },
   },
   {
     // The server shares only the contract with the client.
@@ -105,7 +70,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/app/**', '**/src/features/**', '**/src/spec-form/**'],
+              group: [
+                '**/src/app/**',
+                '**/src/pages/**',
+                '**/src/features/**',
+                '**/src/integrations/**',
+                '**/src/shared/**',
+                '**/src/spec-form/**',
+              ],
               message: 'The server may import only src/api/contract.',
             },
           ],
@@ -113,5 +85,11 @@ export default tseslint.config(
       ],
     },
   },
-  ...featureBoundaries,
+  layersConfig,
+  {
+    // Small files named for what they hold: a longer one holds more than one thing.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'max-lines': ['error', { max: 250, skipBlankLines: true, skipComments: true }] },
+  },
 );
