@@ -4,6 +4,8 @@ import {
   roleRank,
   type Endpoint,
   type EndpointName,
+  type ParamsOf,
+  type ParsedBodyOf,
   type ResponseOf,
   type Role,
   type User,
@@ -13,13 +15,9 @@ import { HttpError, validationError, zodIssues } from './http-error';
 import type { FailureLimiter } from './rate-limiter';
 import './zod-messages';
 
-type Ep<N extends EndpointName> = (typeof endpoints)[N];
-type ParamsOf<N extends EndpointName> = Ep<N> extends { params: z.ZodMiniType } ? z.output<Ep<N>['params']> : undefined;
-type BodyOf<N extends EndpointName> = Ep<N> extends { body: z.ZodMiniType } ? z.output<Ep<N>['body']> : undefined;
-
 export interface HandlerContext<N extends EndpointName> {
   params: ParamsOf<N>;
-  body: BodyOf<N>;
+  body: ParsedBodyOf<N>;
   /** The caller; `null` only on endpoints that need no token. */
   user: User | null;
   request: FastifyRequest;

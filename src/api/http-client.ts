@@ -1,10 +1,8 @@
 import type { z } from './contract/zod';
 import { apiErrorFromResponse, badResponseError, networkError } from './api-error';
-import { endpoints, type EndpointName, type ResponseOf } from './contract';
+import { endpoints, type BodyOf, type EndpointName, type ParamsOf, type ResponseOf } from './contract';
 
-export interface ApiRequestOptions {
-  params?: Record<string, string | number>;
-  body?: unknown;
+interface RequestMeta {
   signal?: AbortSignal;
   /** Use this token instead of the session's, e.g. to check a token before signing in with it. */
   token?: string;
@@ -15,13 +13,22 @@ export interface ApiRequestOptions {
   ifMatch?: string;
 }
 
+/** What a call of endpoint `N` sends: its path parameters and body exactly when the contract has them. */
+export type ApiRequestOptions<N extends EndpointName> = RequestMeta &
+  (ParamsOf<N> extends undefined ? { params?: undefined } : { params: ParamsOf<N> }) &
+  (BodyOf<N> extends undefined ? { body?: undefined } : { body: BodyOf<N> });
+
+/** The options may be left out only when the endpoint needs neither parameters nor a body. */
+type OptionsArgument<N extends EndpointName> =
+  object extends ApiRequestOptions<N> ? [options?: ApiRequestOptions<N>] : [options: ApiRequestOptions<N>];
+
 interface AuthHooks {
   getToken(): string | null;
   /** Called when the server rejects the session's token. */
   onUnauthorized(): void;
 }
 
-// The session lives in the app shell; the shared api layer cannot import it, so the shell plugs in here.
+// The session lives in shared/session; api/ imports nothing of the UI, so the session plugs itself in here.
 let auth: AuthHooks = { getToken: () => null, onUnauthorized: () => undefined };
 
 export function configureAuth(hooks: AuthHooks): void {
@@ -47,10 +54,10 @@ function isAbort(error: unknown): boolean {
  */
 export async function apiRequest<N extends EndpointName>(
   name: N,
-  options: ApiRequestOptions = {},
+  ...[options = {} as ApiRequestOptions<N>]: OptionsArgument<N>
 ): Promise<ResponseOf<N>> {
   const endpoint = endpoints[name];
-  const url = buildPath(endpoint.path, options.params);
+  const url = buildPath(endpoint.path, options.params as Record<string, string | number> | undefined);
   const token = options.token ?? auth.getToken();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;

@@ -221,4 +221,21 @@ export type ResponseOf<N extends EndpointName> = (typeof endpoints)[N]['success'
   ? z.output<(typeof endpoints)[N]['success']['schema']>
   : undefined;
 
+type EndpointOf<N extends EndpointName> = (typeof endpoints)[N];
+
+/**
+ * The path parameters of an endpoint (`undefined` when it has none). Typed as parsed: the input type of a coerced
+ * number is `unknown`, which would let any value through; a path carries exactly these values.
+ */
+export type ParamsOf<N extends EndpointName> =
+  EndpointOf<N> extends { params: z.ZodMiniType } ? z.output<EndpointOf<N>['params']> : undefined;
+
+/** The request body a client may send to an endpoint (`undefined` when it takes none): before defaults apply. */
+export type BodyOf<N extends EndpointName> =
+  EndpointOf<N> extends { body: z.ZodMiniType } ? z.input<EndpointOf<N>['body']> : undefined;
+
+/** The request body as the server's handler receives it, parsed by the contract (defaults applied). */
+export type ParsedBodyOf<N extends EndpointName> =
+  EndpointOf<N> extends { body: z.ZodMiniType } ? z.output<EndpointOf<N>['body']> : undefined;
+
 export { errorBodySchema };
