@@ -95,12 +95,13 @@ export const deliveryEndpoints = {
     method: 'POST',
     path: '/api/integrations/:id/verify',
     summary:
-      'Re-validate the stored Routing Key with a PagerDuty change event (no incident); the answer carries the new health',
+      'Re-validate the stored Routing Key with a PagerDuty change event (no incident); whatever PagerDuty answers, ' +
+      'the answer is the integration with its new `health` (failing with the reason, or ok)',
     minRole: 'Manager',
     params: idParamsSchema,
     success: { status: 200, schema: integrationSchema },
-    /** 400 PagerDuty refused the key (health turns failing); 409 no key stored; 429/502/504 as for create. */
-    errors: [400, 404, 409, 429, 502, 504],
+    /** 409: no Routing Key stored. */
+    errors: [404, 409],
   },
 } as const satisfies Record<string, Endpoint>;
 
