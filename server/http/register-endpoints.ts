@@ -6,6 +6,7 @@ import {
   type EndpointName,
   type ParamsOf,
   type ParsedBodyOf,
+  type QueryOf,
   type ResponseOf,
   type Role,
   type User,
@@ -18,6 +19,7 @@ import './zod-messages';
 export interface HandlerContext<N extends EndpointName> {
   params: ParamsOf<N>;
   body: ParsedBodyOf<N>;
+  query: QueryOf<N>;
   /** The caller; `null` only on endpoints that need no token. */
   user: User | null;
   request: FastifyRequest;
@@ -74,8 +76,9 @@ export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth
       handler: async (request, reply) => {
         const user = endpoint.minRole ? authorize(request, endpoint.minRole, auth) : null;
         const params = parse('path', endpoint.params, request.params);
+        const query = parse('query', endpoint.query, request.query);
         const body = parse('body', endpoint.body, request.body);
-        const result = await handler({ params, body, user, request, reply } as HandlerContext<EndpointName>);
+        const result = await handler({ params, body, query, user, request, reply } as HandlerContext<EndpointName>);
         reply.code(endpoint.success.status);
         if (!endpoint.success.schema) return reply.send();
         const checked = endpoint.success.schema.safeParse(result);
@@ -92,9 +95,10 @@ export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth
   }
 }
 
-function parse(where: 'body' | 'path', schema: z.ZodMiniType | undefined, input: unknown): never {
+function parse(where: 'body' | 'path' | 'query', schema: z.ZodMiniType | undefined, input: unknown): never {
   if (!schema) return undefined as never;
-  if (where === 'body' && input === undefined) {
+  // A body schema with a default (e.g. running a flow) makes the body optional.
+  if (where === 'body' && input === undefined && !schema.safeParse(undefined).success) {
     throw validationError([{ loc: ['body'], msg: 'A JSON request body is required', type: 'missing' }]);
   }
   const result = schema.safeParse(input);
