@@ -1,6 +1,9 @@
 import { isPlainObject, safeJson } from './field-values';
 import type { KeyValueRow, KeyValueValue } from './types';
 
+/** Shown under a key/value field whose rows have key problems; each row also gets its own message. */
+export const rowSummary = 'Every key must be filled in and unique';
+
 let rowCounter = 0;
 // Rows can come back from an earlier page load (a draft kept in sessionStorage), so ids carry a per-load prefix.
 const loadPrefix = Math.random().toString(36).slice(2, 8);

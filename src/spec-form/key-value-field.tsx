@@ -5,13 +5,13 @@ import IconButton from '@mui/material/IconButton';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useController, useFormState, type Control } from 'react-hook-form';
 import type { SpecProperty } from '../api/contract';
-import { rowSummary } from './build-spec-schema';
 import { errorMessageOf, FieldTexts, RequiredMark } from './field-shell';
 import {
   jsonObjectError,
   newRowId,
   objectToRows,
   parseJsonObject,
+  rowSummary,
   rowsToObject,
   toKeyValueValue,
 } from './key-value-codec';
