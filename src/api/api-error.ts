@@ -37,6 +37,7 @@ export class ApiError extends Error {
   readonly detail: string;
   readonly fieldErrors: ValidationIssue[];
   readonly code?: FailureCode;
+  /** The upstream service's own reply, as the contract's error body carries it (named `pagerduty` there). */
   readonly pagerduty?: PagerDutyReply;
   /** Seconds to wait before trying again. */
   readonly retryAfter?: number;

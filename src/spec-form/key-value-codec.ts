@@ -35,8 +35,8 @@ export function formatRowValue(value: unknown): string {
 
 /**
  * What a row's Value box sends. Text that is valid JSON is sent as that JSON value (`5` -> 5, `true` -> true,
- * `{"a": 1}` -> an object, `"5"` -> the string "5"); any other text is sent as the string typed. PagerDuty shows
- * custom details as JSON, so typed numbers and nested objects arrive as such.
+ * `{"a": 1}` -> an object, `"5"` -> the string "5"); any other text is sent as the string typed. Services show
+ * such details as JSON, so typed numbers and nested objects arrive as such.
  */
 export function parseRowValue(text: string): unknown {
   if (!parsesAsJson(text)) return text;

@@ -47,7 +47,7 @@ function rowsAreClean(rows: readonly KeyValueRow[]): boolean {
 }
 
 /**
- * The editor of an object property (e.g. PagerDuty's "Additional Details"): rows of Key and Value with stable ids,
+ * The editor of an object property (e.g. an action's "Additional Details"): rows of Key and Value with stable ids,
  * so renaming a key never moves focus, and an "Edit as JSON" view that round-trips with the rows. Row values follow
  * `parseRowValue`: valid JSON is sent as JSON, anything else as text.
  */
