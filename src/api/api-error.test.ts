@@ -62,9 +62,9 @@ describe('apiErrorFromResponse', () => {
     expect(error.pagerduty?.errors).toEqual(['Invalid routing key']);
   });
 
-  it('maps a 502 with a PagerDuty code to pagerduty, and a 502 timeout code to timeout', async () => {
+  it('maps a 502 with a failure code to upstream, and a 502 timeout code to timeout', async () => {
     const failing = await apiErrorFromResponse(json(502, { detail: 'PagerDuty failed', code: 'pagerduty_error' }));
-    expect(failing.kind).toBe('pagerduty');
+    expect(failing.kind).toBe('upstream');
     const slow = await apiErrorFromResponse(json(502, { detail: 'PagerDuty was slow', code: 'timeout' }));
     expect(slow.kind).toBe('timeout');
     const proxy = await apiErrorFromResponse(new Response('Bad gateway', { status: 502 }));

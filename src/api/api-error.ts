@@ -1,4 +1,7 @@
-import { errorBodySchema, type PagerDutyFailureCode, type PagerDutyReply, type ValidationIssue } from './contract';
+import { errorBodySchema, type ErrorBody, type PagerDutyReply, type ValidationIssue } from './contract';
+
+/** The failure code the server attaches (what it is, the integration type's descriptor explains). */
+type FailureCode = NonNullable<ErrorBody['code']>;
 
 export type ApiErrorKind =
   | 'unauthorized'
@@ -7,7 +10,8 @@ export type ApiErrorKind =
   | 'conflict'
   | 'validation'
   | 'rate_limited'
-  | 'pagerduty'
+  /** The integration's own service failed or could not be reached (502 with a failure code). */
+  | 'upstream'
   | 'server'
   | 'network'
   | 'timeout'
@@ -18,7 +22,7 @@ interface ApiErrorInit {
   status: number;
   detail: string;
   fieldErrors?: ValidationIssue[];
-  code?: PagerDutyFailureCode;
+  code?: FailureCode;
   pagerduty?: PagerDutyReply;
   retryAfter?: number;
   conflictCurrent?: unknown;
@@ -32,7 +36,8 @@ export class ApiError extends Error {
   /** One human sentence. */
   readonly detail: string;
   readonly fieldErrors: ValidationIssue[];
-  readonly code?: PagerDutyFailureCode;
+  readonly code?: FailureCode;
+  /** The upstream service's own reply, as the contract's error body carries it (named `pagerduty` there). */
   readonly pagerduty?: PagerDutyReply;
   /** Seconds to wait before trying again. */
   readonly retryAfter?: number;
@@ -76,7 +81,7 @@ function joinIssues(issues: ValidationIssue[]): string {
     .join('; ');
 }
 
-function kindForStatus(status: number, code: PagerDutyFailureCode | undefined): ApiErrorKind {
+function kindForStatus(status: number, code: FailureCode | undefined): ApiErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
@@ -84,7 +89,7 @@ function kindForStatus(status: number, code: PagerDutyFailureCode | undefined): 
   if (status === 400 || status === 422) return 'validation';
   if (status === 429) return 'rate_limited';
   if (status === 504) return 'timeout';
-  if (status === 502 && code) return code === 'timeout' ? 'timeout' : 'pagerduty';
+  if (status === 502 && code) return code === 'timeout' ? 'timeout' : 'upstream';
   return 'server';
 }
 
@@ -96,7 +101,7 @@ const fallbackSentences: Partial<Record<ApiErrorKind, string>> = {
   validation: 'The request was not valid.',
   rate_limited: 'Too many requests. Please wait a moment and try again.',
   timeout: 'The server did not answer in time. Please try again.',
-  pagerduty: 'PagerDuty could not be reached. Please try again.',
+  upstream: 'The integration could not be reached. Please try again.',
 };
 
 function parseRetryAfter(header: string | null): number | undefined {

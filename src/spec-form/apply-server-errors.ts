@@ -1,18 +1,19 @@
 import type { UseFormSetError } from 'react-hook-form';
-import type { SpecProperty, ValidationIssue } from '../api/contract';
-import { normalizeProperties, parentKeyOf } from './normalize-properties';
+import { requestPaths, type SpecProperty, type ValidationIssue } from '../api/contract';
+import { normalizeProperties } from './normalize-properties';
 import type { NormalizedProperty, SpecFormValues } from './types';
 
-/** The field a `loc` names: `[..., field]` for top-level fields or `[..., map_to, field]` for nested ones. */
+/** The field a `loc` names: `[..., key]` for a property alone under its request key, `[..., key, field]` for shared. */
 function fieldForLoc(properties: NormalizedProperty[], loc: readonly (string | number)[]): string | undefined {
   const path = loc[0] === 'body' ? loc.slice(1) : loc;
+  const paths = requestPaths(properties);
   for (let index = 0; index < path.length; index += 1) {
     const segment = path[index];
     if (typeof segment !== 'string') continue;
     const next = path[index + 1];
     for (const property of properties) {
-      const parent = parentKeyOf(property);
-      if (parent ? segment === parent && next === property.field : segment === property.field) return property.name;
+      const [key, nested] = paths.get(property) ?? [property.field];
+      if (segment === key && (nested === undefined || next === nested)) return property.name;
     }
   }
   // Some servers report nested fields without their parent (["body", "routing_key"]).

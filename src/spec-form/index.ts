@@ -1,6 +1,6 @@
 /**
  * The form-from-spec engine: a spec's `properties` become a react-hook-form form with a zod schema, default values,
- * widgets from one registry, and a request body. Typical use:
+ * widgets from one record per kind (`kinds/`, overridable per kind or per field), and a request body. Typical use:
  *
  *   const form = useSpecForm(spec.properties, { mode: 'edit', current, configuredSecrets });
  *   <form onSubmit={form.handleSubmit((values) => save(toPayload(spec.properties, values,
@@ -24,7 +24,10 @@ export { buildDefaultValues } from './build-default-values';
 export { toPayload } from './to-payload';
 export { applyServerErrors } from './apply-server-errors';
 export { useSpecForm, type UseSpecFormOptions } from './use-spec-form';
-export { SpecFields, type SpecFieldsProps } from './spec-fields';
+export { SpecFields, type SpecFieldsProps, type WidgetOverrides } from './spec-fields';
+export type { WidgetProps } from './widget-props';
+export { kindRecords, type KindRecord } from './kinds';
+export { FieldShell, describedBy, errorMessageOf } from './field-shell';
 export { SecretField, type SecretFieldProps } from './secret-field';
 export { KeyValueField, type KeyValueFieldProps } from './key-value-field';
 export { MarkdownHelp } from './markdown-help';

@@ -1,6 +1,9 @@
 import { isPlainObject, safeJson } from './field-values';
 import type { KeyValueRow, KeyValueValue } from './types';
 
+/** Shown under a key/value field whose rows have key problems; each row also gets its own message. */
+export const rowSummary = 'Every key must be filled in and unique';
+
 let rowCounter = 0;
 // Rows can come back from an earlier page load (a draft kept in sessionStorage), so ids carry a per-load prefix.
 const loadPrefix = Math.random().toString(36).slice(2, 8);
@@ -32,8 +35,8 @@ export function formatRowValue(value: unknown): string {
 
 /**
  * What a row's Value box sends. Text that is valid JSON is sent as that JSON value (`5` -> 5, `true` -> true,
- * `{"a": 1}` -> an object, `"5"` -> the string "5"); any other text is sent as the string typed. PagerDuty shows
- * custom details as JSON, so typed numbers and nested objects arrive as such.
+ * `{"a": 1}` -> an object, `"5"` -> the string "5"); any other text is sent as the string typed. Services show
+ * such details as JSON, so typed numbers and nested objects arrive as such.
  */
 export function parseRowValue(text: string): unknown {
   if (!parsesAsJson(text)) return text;

@@ -5,13 +5,13 @@ import IconButton from '@mui/material/IconButton';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useController, useFormState, type Control } from 'react-hook-form';
 import type { SpecProperty } from '../api/contract';
-import { rowSummary } from './build-spec-schema';
 import { errorMessageOf, FieldTexts, RequiredMark } from './field-shell';
 import {
   jsonObjectError,
   newRowId,
   objectToRows,
   parseJsonObject,
+  rowSummary,
   rowsToObject,
   toKeyValueValue,
 } from './key-value-codec';
@@ -47,7 +47,7 @@ function rowsAreClean(rows: readonly KeyValueRow[]): boolean {
 }
 
 /**
- * The editor of an object property (e.g. PagerDuty's "Additional Details"): rows of Key and Value with stable ids,
+ * The editor of an object property (e.g. an action's "Additional Details"): rows of Key and Value with stable ids,
  * so renaming a key never moves focus, and an "Edit as JSON" view that round-trips with the rows. Row values follow
  * `parseRowValue`: valid JSON is sent as JSON, anything else as text.
  */

@@ -1,19 +1,12 @@
 import type { SpecProperty } from '../api/contract';
 import { safeJson } from './field-values';
+import { kindTypeNames } from './kinds/type-names';
 import type { FieldKind, NormalizedProperty } from './types';
 
-const knownKinds: Record<string, FieldKind> = {
-  string: 'string',
-  text: 'string',
-  enum: 'enum',
-  boolean: 'boolean',
-  bool: 'boolean',
-  integer: 'integer',
-  int: 'integer',
-  number: 'number',
-  float: 'number',
-  object: 'object',
-};
+/** Spec type name -> kind, from each kind's names (`kinds/type-names.ts`). */
+const knownKinds = new Map<string, FieldKind>(
+  Object.entries(kindTypeNames).flatMap(([kind, names]) => names.map((name) => [name, kind as FieldKind] as const)),
+);
 
 type EnumOption = { label: string; value: string | number };
 
@@ -56,7 +49,7 @@ function normalizeOne(raw: Record<string, unknown>, field: string, name: string)
   const title = nonBlankString(raw.title) ?? field;
   const rawType = raw.type;
   const typeName = typeof rawType === 'string' ? rawType.trim().toLowerCase() : '';
-  let kind: FieldKind = Object.hasOwn(knownKinds, typeName) ? (knownKinds[typeName] ?? 'unknown') : 'unknown';
+  let kind: FieldKind = knownKinds.get(typeName) ?? 'unknown';
   let note: string | undefined;
   const values = normalizeOptions(raw.values);
 
@@ -136,9 +129,4 @@ function usableAsFormName(field: string): boolean {
 /** `map_to` names a key of the request body; keys that would reach an object's prototype are not honoured. */
 function safeKey(key: string | undefined): string | undefined {
   return key !== undefined && !(key in Object.prototype) ? key : undefined;
-}
-
-/** Where a field's value goes in the request body: top level, or nested under `map_to`. */
-export function parentKeyOf(property: Pick<SpecProperty, 'field' | 'map_to'>): string | undefined {
-  return property.map_to && property.map_to !== property.field ? property.map_to : undefined;
 }

@@ -1,10 +1,10 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SpecProperty } from '../api/contract';
-import { fieldRegistry } from './field-registry';
-import { groupProperties, SpecFields } from './spec-fields';
+import { kindRecords } from './kinds';
+import { groupProperties, SpecFields, type WidgetOverrides } from './spec-fields';
 import { normalizeProperties } from './normalize-properties';
 import { toPayload } from './to-payload';
 import { generatedProperties, integrationProperties, renderSpecForm } from './test-fixtures';
@@ -138,32 +138,33 @@ describe('groupProperties', () => {
 });
 
 describe('SpecFields at scale', () => {
-  const originals = { ...fieldRegistry };
-  afterEach(() => Object.assign(fieldRegistry, originals));
-
+  /** Every kind's widget wrapped in a Profiler through the `widgets` override, counting each field's commits. */
   function countRenders() {
     const counts = new Map<string, number>();
-    for (const kind of Object.keys(originals) as FieldKind[]) {
-      const Original = originals[kind];
-      // A Profiler counts every commit inside the field, including re-renders its own hooks trigger.
-      fieldRegistry[kind] = function Counted(props: WidgetProps) {
-        const field = props.property.field;
-        return (
-          <Profiler id={field} onRender={() => counts.set(field, (counts.get(field) ?? 0) + 1)}>
-            <Original {...props} />
-          </Profiler>
-        );
-      };
-    }
-    return counts;
+    const widgets: WidgetOverrides = Object.fromEntries(
+      (Object.keys(kindRecords) as FieldKind[]).map((kind) => {
+        const Original = kindRecords[kind].Widget;
+        // A Profiler counts every commit inside the field, including re-renders its own hooks trigger.
+        function Counted(props: WidgetProps) {
+          const field = props.property.field;
+          return (
+            <Profiler id={field} onRender={() => counts.set(field, (counts.get(field) ?? 0) + 1)}>
+              <Original {...props} />
+            </Profiler>
+          );
+        }
+        return [kind, Counted];
+      }),
+    );
+    return { counts, widgets };
   }
 
   it('renders 500 properties and typing in one re-renders none of the others', async () => {
-    const counts = countRenders();
+    const { counts, widgets } = countRenders();
     const properties = generatedProperties(500);
     const user = userEvent.setup();
     const started = performance.now();
-    const { harness, container } = renderSpecForm(properties, { mode: 'create' });
+    const { harness, container } = renderSpecForm(properties, { mode: 'create' }, '', widgets);
     const mounted = performance.now() - started;
     expect(container.querySelectorAll('input, select')).toHaveLength(500);
     console.info(`500-property spec mounted in ${Math.round(mounted)} ms (jsdom)`);
@@ -184,10 +185,10 @@ describe('SpecFields at scale', () => {
   });
 
   it('a required field reports its error without re-rendering its neighbours', async () => {
-    const counts = countRenders();
+    const { counts, widgets } = countRenders();
     const properties = generatedProperties(60);
     const user = userEvent.setup();
-    renderSpecForm(properties, { mode: 'create' });
+    renderSpecForm(properties, { mode: 'create' }, '', widgets);
     const target = screen.getByRole('textbox', { name: /^Field 0/ });
     const before = new Map(counts);
     await user.click(target);

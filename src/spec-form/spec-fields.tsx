@@ -1,10 +1,10 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ComponentType } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { SpecProperty } from '../api/contract';
-import { fieldRegistry } from './field-registry';
+import { kindRecords } from './kinds';
 import { normalizeProperties } from './normalize-properties';
 import { EnsureSpecFormRoot } from './spec-form-root';
-import type { NormalizedProperty, SpecFormValues } from './types';
+import type { FieldKind, NormalizedProperty, SpecFormValues } from './types';
 import type { WidgetProps } from './widget-props';
 
 export interface SpecFieldsProps {
@@ -13,6 +13,20 @@ export interface SpecFieldsProps {
   disabled?: boolean;
   /** Prepended to each field name to make the input ids unique on the page. */
   idPrefix?: string;
+  /** Widgets that replace a kind's default one (react-admin style): `{ string: MyTextWidget }`. Pass a stable object. */
+  widgets?: WidgetOverrides;
+  /** Widgets for single fields by spec `field`, ahead of `widgets`: `{ channel: ChannelSelect }`. Stable, too. */
+  fieldWidgets?: Readonly<Record<string, ComponentType<WidgetProps>>>;
+}
+
+export type WidgetOverrides = Readonly<Partial<Record<FieldKind, ComponentType<WidgetProps>>>>;
+
+type Overrides = Pick<SpecFieldsProps, 'widgets' | 'fieldWidgets'>;
+
+function widgetFor(property: NormalizedProperty, { widgets, fieldWidgets }: Overrides): ComponentType<WidgetProps> {
+  const byField =
+    fieldWidgets && Object.hasOwn(fieldWidgets, property.field) ? fieldWidgets[property.field] : undefined;
+  return byField ?? widgets?.[property.kind] ?? kindRecords[property.kind].Widget;
 }
 
 type Section = { key: string; name?: string; outline: boolean; properties: NormalizedProperty[] };
@@ -46,8 +60,7 @@ export function groupProperties(properties: readonly NormalizedProperty[]): Sect
 }
 
 /** One field; memoised on its props so typing elsewhere (or a parent re-render) does not re-render it. */
-const SpecField = memo(function SpecField(props: WidgetProps) {
-  const Widget = fieldRegistry[props.property.kind];
+const SpecField = memo(function SpecField({ Widget, ...props }: WidgetProps & { Widget: ComponentType<WidgetProps> }) {
   return <Widget {...props} />;
 });
 
@@ -56,11 +69,13 @@ const GroupSection = memo(function GroupSection(props: {
   form: UseFormReturn<SpecFormValues>;
   disabled?: boolean;
   idPrefix: string;
+  overrides: Overrides;
 }) {
-  const { section, form, disabled, idPrefix } = props;
+  const { section, form, disabled, idPrefix, overrides } = props;
   const fields = section.properties.map((property) => (
     <SpecField
       key={property.name}
+      Widget={widgetFor(property, overrides)}
       property={property}
       control={form.control}
       register={form.register}
@@ -78,16 +93,24 @@ const GroupSection = memo(function GroupSection(props: {
 });
 
 /**
- * Renders every property of a spec through the field registry, grouped: properties sharing a `group.name` form a
+ * Renders every property of a spec with its kind's widget (or the caller's override), grouped: properties sharing a `group.name` form a
  * fieldset with the name as its legend, outlined when `outline` is true. Each field subscribes only to its own
  * state, so a 500-property spec stays responsive while typing.
  */
-export function SpecFields({ properties, form, disabled, idPrefix = '' }: SpecFieldsProps) {
+export function SpecFields({ properties, form, disabled, idPrefix = '', widgets, fieldWidgets }: SpecFieldsProps) {
   const sections = useMemo(() => groupProperties(normalizeProperties(properties)), [properties]);
+  const overrides = useMemo(() => ({ widgets, fieldWidgets }), [widgets, fieldWidgets]);
   return (
     <EnsureSpecFormRoot>
       {sections.map((section) => (
-        <GroupSection key={section.key} section={section} form={form} disabled={disabled} idPrefix={idPrefix} />
+        <GroupSection
+          key={section.key}
+          section={section}
+          form={form}
+          disabled={disabled}
+          idPrefix={idPrefix}
+          overrides={overrides}
+        />
       ))}
     </EnsureSpecFormRoot>
   );

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { SpecProperty } from '../api/contract';
-import { SpecFields } from './spec-fields';
+import { SpecFields, type WidgetOverrides } from './spec-fields';
 import type { SpecFormValues } from './types';
 import { useSpecForm, type UseSpecFormOptions } from './use-spec-form';
 
@@ -80,14 +80,19 @@ export function generatedProperties(count: number): SpecProperty[] {
 export type Harness = { form: UseFormReturn<SpecFormValues> | null; submitted: SpecFormValues[] };
 
 /** Renders a whole spec form the way pages do, recording what a submit hands over. */
-export function renderSpecForm(properties: SpecProperty[], options: UseSpecFormOptions, idPrefix = '') {
+export function renderSpecForm(
+  properties: SpecProperty[],
+  options: UseSpecFormOptions,
+  idPrefix = '',
+  widgets?: WidgetOverrides,
+) {
   const harness: Harness = { form: null, submitted: [] };
   function Form() {
     const form = useSpecForm(properties, options);
     harness.form = form;
     return (
       <form noValidate onSubmit={form.handleSubmit((values) => void harness.submitted.push(values))}>
-        <SpecFields properties={properties} form={form} idPrefix={idPrefix} />
+        <SpecFields properties={properties} form={form} idPrefix={idPrefix} widgets={widgets} />
         <button type="submit">Save</button>
       </form>
     );

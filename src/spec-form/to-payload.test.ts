@@ -84,6 +84,31 @@ describe('toPayload: nesting and types', () => {
   });
 });
 
+describe('toPayload: map_to', () => {
+  const chat: SpecProperty[] = [
+    { field: 'bot_token', map_to: 'api_access_token', type: 'string', secret: true, required: true },
+    { field: 'channel', type: 'string' },
+  ];
+
+  it('sends a property alone under its map_to as the value itself, not nested by field', () => {
+    const body = toPayload(chat, { bot_token: { state: 'empty', value: 'xoxb-1' }, channel: 'C1' });
+    expect(body).toEqual({ api_access_token: 'xoxb-1', channel: 'C1' });
+  });
+
+  it('nests properties that share a map_to under it by field, even when only one of them changed', () => {
+    const shared: SpecProperty[] = [
+      { field: 'severity', map_to: 'parameters', type: 'string' },
+      { field: 'summary', map_to: 'parameters', type: 'string' },
+    ];
+    expect(toPayload(shared, { severity: 'info', summary: 's' })).toEqual({
+      parameters: { severity: 'info', summary: 's' },
+    });
+    expect(toPayload(shared, { severity: 'info', summary: 's' }, { onlyDirty: { summary: true } })).toEqual({
+      parameters: { summary: 's' },
+    });
+  });
+});
+
 describe('toPayload: onlyDirty', () => {
   it('includes only dirty fields, with nested dirty marks counting', () => {
     const values = {

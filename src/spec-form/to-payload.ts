@@ -1,15 +1,7 @@
-import type { SpecProperty } from '../api/contract';
-import { findOption, parseNumberText, toBoolean, toSecretValue, toText } from './field-values';
-import { keyValueToObject } from './key-value-codec';
-import { normalizeProperties, parentKeyOf } from './normalize-properties';
-import type { NormalizedProperty, SpecFormValues } from './types';
-
-const omit = Symbol('omit');
-
-/** An own, enumerable property even for keys like `__proto__`, which plain assignment would turn into a prototype. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
+import { requestPaths, writeAtPath, type SpecProperty } from '../api/contract';
+import { kindRecords, omit } from './kinds';
+import { normalizeProperties } from './normalize-properties';
+import type { SpecFormValues } from './types';
 
 /** react-hook-form's dirtyFields mark a nested value with an object/array of flags; any true flag means dirty. */
 function isDirtyMark(mark: unknown): boolean {
@@ -19,41 +11,10 @@ function isDirtyMark(mark: unknown): boolean {
   return false;
 }
 
-function payloadValue(property: NormalizedProperty, value: unknown, onlyDirty: boolean): unknown {
-  switch (property.kind) {
-    case 'secret': {
-      const secret = toSecretValue(value);
-      if (secret.state === 'configured') return omit;
-      if (secret.state === 'cleared') return null;
-      // A blank box never erases anything: only a typed key is sent, trimmed because pasted keys carry whitespace.
-      const typed = secret.value.trim();
-      return typed === '' ? omit : typed;
-    }
-    case 'boolean':
-      return toBoolean(value);
-    case 'enum': {
-      const option = findOption(property, value);
-      return option ? option.value : omit;
-    }
-    case 'integer':
-    case 'number': {
-      const parsed = parseNumberText(toText(value));
-      if (parsed === null) return onlyDirty ? null : omit;
-      return Number.isFinite(parsed) ? parsed : omit;
-    }
-    case 'object':
-      return keyValueToObject(value) ?? omit;
-    default: {
-      const text = toText(value);
-      // In an update, emptying a field is a change the server must hear about; in a create, blank means "not set".
-      return text === '' && !onlyDirty ? omit : text;
-    }
-  }
-}
-
 /**
- * The request body for a spec's form values. A field goes at the top level when `map_to` is missing or equals the
- * field, otherwise under `body[map_to][field]` (e.g. `parameters.routing_key`).
+ * The request body for a spec's form values, placed by the contract's rule (`requestPaths`): a property goes under
+ * its `map_to` (or its field), and properties sharing a `map_to` nest under it by field (`parameters.routing_key`).
+ * What each kind sends is its record's `toPayload`:
  *
  * - Secrets: Configured -> omitted (the stored one is kept), a typed value -> the string, Cleared -> `null`,
  *   blank -> omitted.
@@ -69,24 +30,19 @@ export function toPayload(
 ): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   const dirty = options?.onlyDirty;
-  for (const property of normalizeProperties(properties)) {
+  const normalized = normalizeProperties(properties);
+  // Over the whole spec, not the dirty part: whether a key is shared is a property of the spec.
+  const paths = requestPaths(normalized);
+  for (const property of normalized) {
     if (dirty && !(Object.hasOwn(dirty, property.name) && isDirtyMark(dirty[property.name]))) continue;
     // A field the values do not hold at all (not rendered, not reset into the form) is not the user's to send.
     if (!Object.hasOwn(values, property.name) || values[property.name] === undefined) continue;
-    const value = payloadValue(property, values[property.name], dirty !== undefined);
-    if (value === omit) continue;
-    const parent = parentKeyOf(property);
-    if (!parent) {
-      setOwn(body, property.field, value);
-      continue;
-    }
-    const existing = Object.hasOwn(body, parent) ? body[parent] : undefined;
-    const nested =
-      typeof existing === 'object' && existing !== null && !Array.isArray(existing)
-        ? (existing as Record<string, unknown>)
-        : {};
-    setOwn(nested, property.field, value);
-    setOwn(body, parent, nested);
+    const value = kindRecords[property.kind].toPayload(property, values[property.name], {
+      update: dirty !== undefined,
+    });
+    const path = paths.get(property);
+    if (value === omit || !path) continue;
+    writeAtPath(body, path, value);
   }
   return body;
 }

@@ -13,4 +13,10 @@ export const integrationQueries = {
       queryKey: [...integrationQueries.all, 'detail', id] as const,
       queryFn: ({ signal }) => apiRequest('getIntegration', { params: { id }, signal }),
     }),
+  /** The channels a connected alerting integration can post to; 409 while the type is not connected. */
+  channels: (type: string) =>
+    queryOptions({
+      queryKey: [...integrationQueries.all, 'channels', type] as const,
+      queryFn: ({ signal }) => apiRequest('listChannels', { params: { type }, signal }),
+    }),
 };

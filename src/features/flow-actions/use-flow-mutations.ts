@@ -3,6 +3,7 @@ import { isApiError } from '../../api/api-error';
 import { flowSchema, type CreateFlowRequest, type Flow, type UpdateFlowRequest } from '../../api/contract';
 import { apiRequest } from '../../api/http-client';
 import { flowQueries } from '../../api/queries';
+import { flowActionLabels } from '../../integrations';
 import { useShowConflict } from '../../shared/conflict';
 
 export function useCreateFlow() {
@@ -37,6 +38,7 @@ export function useUpdateFlow(id: number) {
         what: `flow “${base?.name ?? (current.success ? current.data.name : '')}”`,
         base,
         ...(current.success ? { current: current.data } : {}),
+        labels: flowActionLabels([...(base?.actions ?? []), ...(current.data?.actions ?? [])].map((a) => a.type)),
         onReload: () => {
           if (current.success) {
             queryClient.setQueryData(detailKey, current.data);

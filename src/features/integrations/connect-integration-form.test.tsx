@@ -29,7 +29,7 @@ describe('ConnectIntegrationForm', () => {
     const user = userEvent.setup();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Add PagerDuty Integration' })).toBeInTheDocument();
-    expect(screen.getByText(/Services > your service > Integrations/)).toBeInTheDocument();
+    expect(await screen.findByText(/Services > your service > Integrations/)).toBeInTheDocument();
     expect(screen.getByText(/change event creates no incident/)).toBeInTheDocument();
 
     await user.type(screen.getByLabelText(/^Routing Key/), 'abcdefabcdefabcdefabcdefabcdef12');

@@ -5,20 +5,20 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Link as RouterLink } from 'wouter';
 import type { Integration, IntegrationSpec } from '../../api/contract';
 import { integrationQueries } from '../../api/queries';
+import { descriptorFor } from '../../integrations';
 import { QueryErrorAlert } from '../../shared/errors';
 import { PageLoading } from '../../shared/page-loading';
 import { SpecFields, toPayload, useSpecForm } from '../../spec-form';
 import { useCreateIntegration } from './integration-mutations';
-import { isPagerDuty } from './integration-model';
-import { PagerDutyHelp } from './pagerduty-help';
 import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
 import { useIntegrationSpec } from './use-integration-spec';
+import { useFieldWidgets } from './use-field-widgets';
 
 export interface ConnectIntegrationFormProps {
   type: string;
@@ -92,7 +92,9 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
   useClearServerErrorsOnEdit(form);
   const create = useCreateIntegration();
   const [formError, setFormError] = useState<string | null>(null);
-  const pagerDuty = isPagerDuty(spec.type);
+  const descriptor = descriptorFor(spec.type);
+  const { ConnectHelp } = descriptor;
+  const fieldWidgets = useFieldWidgets(descriptor);
 
   const submit = form.handleSubmit((values) => {
     setFormError(null);
@@ -111,7 +113,7 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
         display: 'grid',
         gap: 3,
         alignItems: 'start',
-        gridTemplateColumns: { xs: '1fr', md: pagerDuty ? '3fr 2fr' : '1fr' },
+        gridTemplateColumns: { xs: '1fr', md: ConnectHelp ? '3fr 2fr' : '1fr' },
       }}
     >
       <Paper variant="outlined" sx={{ p: 3 }}>
@@ -122,14 +124,14 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
                 {formError}
               </Alert>
             )}
-            <SpecFields properties={spec.properties} form={form} disabled={create.isPending} idPrefix="connect" />
-            {create.isPending && (
-              <PendingStatus
-                message={
-                  pagerDuty ? 'Validating the Routing Key with PagerDuty…' : `Checking the connection to ${spec.label}…`
-                }
-              />
-            )}
+            <SpecFields
+              properties={spec.properties}
+              form={form}
+              disabled={create.isPending}
+              idPrefix="connect"
+              fieldWidgets={fieldWidgets}
+            />
+            {create.isPending && <PendingStatus message={descriptor.copy.validating(spec.label)} />}
             <Box sx={{ display: 'flex', gap: 1 }}>
               <Button type="submit" variant="contained" disabled={create.isPending}>
                 Create
@@ -141,7 +143,11 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
           </Stack>
         </Box>
       </Paper>
-      {pagerDuty && <PagerDutyHelp />}
+      {ConnectHelp && (
+        <Suspense fallback={null}>
+          <ConnectHelp />
+        </Suspense>
+      )}
     </Box>
   );
 }

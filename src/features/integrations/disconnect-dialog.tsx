@@ -13,9 +13,10 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { Integration } from '../../api/contract';
 import { flowQueries } from '../../api/queries';
+import { descriptorFor } from '../../integrations';
 import { errorMessage } from '../../shared/errors';
 import { useDeleteIntegration } from './integration-mutations';
-import { flowsUsingPagerDuty, isPagerDuty } from './integration-model';
+import { flowsWithActionType } from './integration-model';
 
 interface DisconnectDialogProps {
   integration: Integration;
@@ -26,10 +27,11 @@ interface DisconnectDialogProps {
 }
 
 export function DisconnectDialog({ integration, label, open, onClose, onDisconnected }: DisconnectDialogProps) {
-  const pagerDuty = isPagerDuty(integration.type);
-  const flows = useQuery({ ...flowQueries.list(), enabled: open && pagerDuty });
+  // Only a type whose flow actions deliver through it can leave flows without a way to deliver.
+  const { actionType } = descriptorFor(integration.type);
+  const flows = useQuery({ ...flowQueries.list(), enabled: open && actionType !== undefined });
   const remove = useDeleteIntegration();
-  const affected = flows.data ? flowsUsingPagerDuty(flows.data) : [];
+  const affected = flows.data && actionType ? flowsWithActionType(flows.data, actionType) : [];
   const titleId = `disconnect-${integration.id}-title`;
 
   const confirm = () =>
@@ -53,25 +55,25 @@ export function DisconnectDialog({ integration, label, open, onClose, onDisconne
         <DialogContentText>
           The stored credentials are deleted. You can connect {label} again at any time.
         </DialogContentText>
-        {pagerDuty && (
+        {actionType && (
           <>
             {flows.isPending && (
               <Typography role="status" sx={{ mt: 2, display: 'flex', alignItems: 'center', gap: 1 }}>
-                <CircularProgress size={16} aria-hidden /> Checking which Flows send to PagerDuty…
+                <CircularProgress size={16} aria-hidden /> Checking which Flows send to {label}…
               </Typography>
             )}
             {flows.isError && (
               <Alert severity="warning" sx={{ mt: 2 }}>
-                Could not check which Flows use PagerDuty ({errorMessage(flows.error)}). Flows with PagerDuty actions
-                will stop delivering until {label} is connected again.
+                Could not check which Flows use {label} ({errorMessage(flows.error)}). Flows with {label} actions will
+                stop delivering until {label} is connected again.
               </Alert>
             )}
             {flows.isSuccess && affected.length === 0 && (
-              <DialogContentText sx={{ mt: 2 }}>No Flow sends notifications to PagerDuty.</DialogContentText>
+              <DialogContentText sx={{ mt: 2 }}>No Flow sends notifications to {label}.</DialogContentText>
             )}
             {affected.length > 0 && (
               <Alert severity="warning" sx={{ mt: 2 }}>
-                These Flows have PagerDuty actions that will stop delivering until {label} is connected again. The Flows
+                These Flows have {label} actions that will stop delivering until {label} is connected again. The Flows
                 and their actions are not deleted.
                 <List dense aria-label="Affected Flows">
                   {affected.map((flow) => (

@@ -6,4 +6,3 @@ export {
   useDeleteIntegration,
   successMessages,
 } from './integration-mutations';
-export { PagerDutyHelp } from './pagerduty-help';

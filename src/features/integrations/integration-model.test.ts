@@ -11,7 +11,7 @@ import {
   categoryLabel,
   configuredSecretFields,
   currentValues,
-  flowsUsingPagerDuty,
+  flowsWithActionType,
 } from './integration-model';
 
 describe('buildCatalog', () => {
@@ -36,27 +36,48 @@ describe('categoryLabel', () => {
 });
 
 describe('form values of an integration', () => {
-  it('treats required secrets as configured and never reads a secret into the form', () => {
-    expect(configuredSecretFields(pagerDutySpec.properties)).toEqual(['api_access_token']);
+  it('never reads a secret into the form', () => {
     const leaked = { ...pagerDutyIntegration, api_access_token: 'should-never-appear' };
     expect(currentValues(pagerDutySpec.properties, leaked)).toEqual({});
   });
 
-  it('reads plain and nested values by map_to', () => {
+  it('reads a lone map_to as the renamed key and shared ones nested by field', () => {
     const properties = [
       { field: 'host', type: 'string' },
+      { field: 'workspace', map_to: 'team_id', type: 'string' },
       { field: 'region', map_to: 'settings', type: 'string' },
+      { field: 'zone', map_to: 'settings', type: 'string' },
     ];
-    expect(currentValues(properties, { ...pagerDutyIntegration, host: 'h', settings: { region: 'eu' } })).toEqual({
-      host: 'h',
-      region: 'eu',
-    });
+    const stored = { ...pagerDutyIntegration, host: 'h', team_id: 'T1', settings: { region: 'eu', zone: 'b' } };
+    expect(currentValues(properties, stored)).toEqual({ host: 'h', workspace: 'T1', region: 'eu', zone: 'b' });
   });
 });
 
-describe('flowsUsingPagerDuty', () => {
-  it('keeps only flows with a PagerDuty action', () => {
+describe('configuredSecretFields', () => {
+  const properties = [
+    { field: 'bot_token', map_to: 'api_access_token', type: 'string', secret: true, required: true },
+    { field: 'signing_secret', type: 'string', secret: true },
+  ];
+
+  it('takes what the server says is stored, by request key', () => {
+    const integration = {
+      ...pagerDutyIntegration,
+      secrets_configured: { api_access_token: false, signing_secret: true },
+    };
+    expect(configuredSecretFields(properties, integration)).toEqual(['signing_secret']);
+    const both = { ...pagerDutyIntegration, secrets_configured: { api_access_token: true, signing_secret: true } };
+    expect(configuredSecretFields(properties, both)).toEqual(['bot_token', 'signing_secret']);
+  });
+
+  it('without secrets_configured (a brief-only server) takes the required secrets as stored', () => {
+    expect(configuredSecretFields(properties, pagerDutyIntegration)).toEqual(['bot_token']);
+    expect(configuredSecretFields(pagerDutySpec.properties, pagerDutyIntegration)).toEqual(['api_access_token']);
+  });
+});
+
+describe('flowsWithActionType', () => {
+  it('keeps only flows with an action of that type', () => {
     const quiet = { ...flowWithPagerDuty, id: 9, actions: [] };
-    expect(flowsUsingPagerDuty([flowWithPagerDuty, quiet])).toEqual([flowWithPagerDuty]);
+    expect(flowsWithActionType([flowWithPagerDuty, quiet], 'PagerDuty')).toEqual([flowWithPagerDuty]);
   });
 });

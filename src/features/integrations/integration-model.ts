@@ -1,4 +1,11 @@
-import type { Flow, Integration, IntegrationSpec, SpecProperty } from '../../api/contract';
+import {
+  readAtPath,
+  requestPaths,
+  type Flow,
+  type Integration,
+  type IntegrationSpec,
+  type SpecProperty,
+} from '../../api/contract';
 
 export type CatalogStatus = 'connected' | 'not_connected' | 'coming_soon';
 
@@ -39,23 +46,34 @@ export function formatDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
-/** Secrets the server stores for an existing integration: the required ones (it never returns them). */
-export function configuredSecretFields(properties: readonly SpecProperty[]): string[] {
-  return properties.filter((property) => property.secret && property.required).map((property) => property.field);
+/**
+ * The secret fields the server holds a value for. The integration says so in `secrets_configured` (by request key;
+ * a secret nested in a shared key by its field). A server with only the brief's endpoints does not send it; then
+ * the required secrets are taken as stored, as an integration cannot exist without them.
+ */
+export function configuredSecretFields(properties: readonly SpecProperty[], integration: Integration): string[] {
+  const secrets = properties.filter((property) => property.secret);
+  const configured = integration.secrets_configured;
+  if (!configured) return secrets.filter((property) => property.required).map((property) => property.field);
+  const paths = requestPaths(secrets);
+  return secrets
+    .filter((property) => {
+      const [key, nested] = paths.get(property) ?? [property.field];
+      const name = nested ?? key;
+      return Object.hasOwn(configured, name) && configured[name] === true;
+    })
+    .map((property) => property.field);
 }
 
 /** The integration's stored non-secret values keyed by the spec's field names, as the form engine expects. */
 export function currentValues(properties: readonly SpecProperty[], integration: Integration): Record<string, unknown> {
   const current: Record<string, unknown> = {};
+  const paths = requestPaths(properties);
   for (const property of properties) {
-    if (property.secret) continue;
-    const key = property.map_to ?? property.field;
-    const stored: unknown = integration[key];
-    if (key !== property.field && stored && typeof stored === 'object' && property.field in stored) {
-      current[property.field] = (stored as Record<string, unknown>)[property.field];
-    } else if (stored !== undefined) {
-      current[property.field] = stored;
-    }
+    const path = paths.get(property);
+    if (property.secret || !path) continue;
+    const stored = readAtPath(integration, path);
+    if (stored !== undefined) current[property.field] = stored;
   }
   return current;
 }
@@ -73,11 +91,7 @@ export function visibleSettings(
   );
 }
 
-/** Flows that send to PagerDuty and would stop delivering without the integration. */
-export function flowsUsingPagerDuty(flows: readonly Flow[]): Flow[] {
-  return flows.filter((flow) => flow.actions.some((action) => action.type === 'PagerDuty'));
-}
-
-export function isPagerDuty(type: string): boolean {
-  return type.toLowerCase() === 'pagerduty';
+/** Flows with actions of `actionType`, which would stop delivering without the integration. */
+export function flowsWithActionType(flows: readonly Flow[], actionType: string): Flow[] {
+  return flows.filter((flow) => flow.actions.some((action) => action.type === actionType));
 }

@@ -5,24 +5,30 @@ import Stack from '@mui/material/Stack';
 import { useMemo, useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
+import { descriptorFor } from '../../integrations';
 import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
 import { useUpdateIntegration } from './integration-mutations';
-import { configuredSecretFields, currentValues, isPagerDuty } from './integration-model';
+import { configuredSecretFields, currentValues } from './integration-model';
 import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
 import { UnsavedChangesPrompt } from './unsaved-changes-prompt';
+import { useFieldWidgets } from './use-field-widgets';
 
 /** The connect form in edit mode: stored secrets show as Configured; Update sends only what changed. */
 export function IntegrationSettingsForm({ spec, integration }: { spec: IntegrationSpec; integration: Integration }) {
   const current = useMemo(() => currentValues(spec.properties, integration), [spec.properties, integration]);
-  const configuredSecrets = useMemo(() => configuredSecretFields(spec.properties), [spec.properties]);
+  const configuredSecrets = useMemo(
+    () => configuredSecretFields(spec.properties, integration),
+    [spec.properties, integration],
+  );
   const form = useSpecForm(spec.properties, { mode: 'edit', current, configuredSecrets });
   useClearServerErrorsOnEdit(form);
   const update = useUpdateIntegration(spec, integration.id);
   const [formError, setFormError] = useState<string | null>(null);
   const { isDirty } = form.formState;
-  const pagerDuty = isPagerDuty(spec.type);
+  const descriptor = descriptorFor(spec.type);
+  const fieldWidgets = useFieldWidgets(descriptor);
 
   const submit = form.handleSubmit((values) => {
     setFormError(null);
@@ -39,7 +45,7 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
             buildDefaultValues(spec.properties, {
               mode: 'edit',
               current: currentValues(spec.properties, saved),
-              configuredSecrets,
+              configuredSecrets: configuredSecretFields(spec.properties, saved),
             }),
           );
         },
@@ -65,12 +71,14 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
             {formError}
           </Alert>
         )}
-        <SpecFields properties={spec.properties} form={form} disabled={update.isPending} idPrefix="settings" />
-        {update.isPending && (
-          <PendingStatus
-            message={pagerDuty ? 'Saving; a new Routing Key is validated with PagerDuty first…' : 'Saving…'}
-          />
-        )}
+        <SpecFields
+          properties={spec.properties}
+          form={form}
+          disabled={update.isPending}
+          idPrefix="settings"
+          fieldWidgets={fieldWidgets}
+        />
+        {update.isPending && <PendingStatus message={descriptor.copy.saving} />}
         <Box sx={{ display: 'flex', gap: 1 }}>
           <Button type="submit" variant="contained" disabled={update.isPending}>
             Update

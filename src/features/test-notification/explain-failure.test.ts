@@ -31,7 +31,7 @@ describe('pagerDutyReason', () => {
   });
 
   it("uses the server's sentence when PagerDuty never answered", () => {
-    const error = new ApiError({ kind: 'pagerduty', status: 502, detail: 'connect ECONNREFUSED', code: 'unreachable' });
+    const error = new ApiError({ kind: 'upstream', status: 502, detail: 'connect ECONNREFUSED', code: 'unreachable' });
     expect(pagerDutyReason(error)).toBe('connect ECONNREFUSED');
   });
 });

@@ -110,7 +110,7 @@ describe('TestResultCard', () => {
   });
 
   it('explains PagerDuty unreachable', () => {
-    show(failed({ kind: 'pagerduty', status: 502, detail: 'connect ECONNREFUSED', code: 'unreachable' }));
+    show(failed({ kind: 'upstream', status: 502, detail: 'connect ECONNREFUSED', code: 'unreachable' }));
     const card = screen.getByRole('region', { name: 'Not delivered: PagerDuty unreachable' });
     expect(card).toHaveTextContent('connect ECONNREFUSED');
     expect(card).toHaveTextContent('Try again in a minute');

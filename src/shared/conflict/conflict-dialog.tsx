@@ -17,7 +17,7 @@ interface ConflictDialogProps {
 /** Says what changed on the server since this tab read the object, and offers to reload it. */
 export function ConflictDialog({ open, report, onClose }: ConflictDialogProps) {
   // Without the server's current version (it is optional in the contract) there is nothing to compare.
-  const changes = report.current === undefined ? null : describeChanges(report.base, report.current);
+  const changes = report.current === undefined ? null : describeChanges(report.base, report.current, report.labels);
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="conflict-title" aria-describedby="conflict-text">
       <DialogTitle id="conflict-title">Changed somewhere else</DialogTitle>

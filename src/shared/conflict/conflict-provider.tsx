@@ -6,6 +6,8 @@ export interface ConflictReport {
   /** The object the form was based on, and the object as the server holds it now (when the 409 carried it). */
   base: unknown;
   current?: unknown;
+  /** How the changed keys are named to a person (`{ tokenized_message: 'Message' }`); others are humanised. */
+  labels?: Readonly<Record<string, string>>;
   /** Puts the server's version in place of the stale one, so the form shows it. */
   onReload: () => void;
   /** What Reload does to the form, when it is not "shows the current version, make your changes again". */

@@ -15,6 +15,14 @@ const flow = {
   ],
 };
 
+/** As an integration type's descriptor gives them for its flow actions. */
+const labels = {
+  actions: 'PagerDuty actions',
+  tokenized_message: 'Message',
+  severity: 'Severity',
+  custom_details: 'Additional Details',
+};
+
 describe('describeChanges', () => {
   it('says nothing when only the bookkeeping changed', () => {
     expect(describeChanges(flow, { ...flow, updated: '2026-01-02T00:00:00.000Z' })).toEqual([]);
@@ -36,11 +44,20 @@ describe('describeChanges', () => {
         action,
       ],
     };
-    expect(describeChanges(flow, current)).toEqual([
+    expect(describeChanges(flow, current, labels)).toEqual([
       'PagerDuty actions: 1 → 2',
       'Action 1: Severity: “info” → “critical”',
       'Action 1: Additional Details changed',
     ]);
+  });
+
+  it('humanises keys without a label and looks inside unlabelled objects', () => {
+    const action = flow.actions[0]!;
+    const current = {
+      ...flow,
+      actions: [{ ...action, parameters: { ...action.parameters, custom_details: { a: 1 } } }],
+    };
+    expect(describeChanges(flow, current)).toEqual(['Action 1: A: not set → “1”']);
   });
 
   it('shortens long values', () => {

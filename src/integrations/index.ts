@@ -1,0 +1,8 @@
+export type { Failure, FailureExplanation, IntegrationDescriptor } from './descriptor';
+export {
+  descriptorFor,
+  descriptorForActionType,
+  flowActionLabels,
+  genericDescriptor,
+  registerDescriptor,
+} from './registry';

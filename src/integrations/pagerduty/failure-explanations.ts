@@ -1,0 +1,58 @@
+import { retryWhen } from '../../shared/retry-when';
+import type { Failure, FailureExplanation } from '../descriptor';
+
+const tryLater = 'Try again in a minute. If it keeps happening, check status.pagerduty.com and your network.';
+
+/** What each of the server's PagerDuty failure codes means and what to do about it. */
+export function explainPagerDutyFailure({ code, retryAfter }: Failure, now: Date): FailureExplanation | undefined {
+  switch (code) {
+    case 'invalid_key':
+      return {
+        title: 'Wrong routing key',
+        meaning: 'PagerDuty does not accept this routing key: it is mistyped, revoked, or its integration was deleted.',
+        action:
+          "In PagerDuty, open Services > your service > Integrations > Events API v2 and copy the Integration Key. Put it in this action's Routing Key Override, or update the PagerDuty integration's key.",
+      };
+    case 'rate_limited':
+      return {
+        title: 'Rate limited by PagerDuty',
+        meaning: 'PagerDuty is receiving too many events for this routing key and refused this one for now.',
+        action: `Try again ${retryWhen(retryAfter, now)}.`,
+      };
+    case 'timeout':
+      return {
+        title: 'PagerDuty did not answer in time',
+        meaning:
+          'The event was sent but no answer came back before the time limit; PagerDuty may be slow or unreachable.',
+        action: tryLater,
+      };
+    case 'unreachable':
+      return {
+        title: 'PagerDuty unreachable',
+        meaning: 'The server could not connect to PagerDuty (connection refused or name not found).',
+        action: tryLater,
+      };
+    case 'pagerduty_error':
+      return {
+        title: 'PagerDuty had a problem',
+        meaning: 'PagerDuty answered with a server error, or with something that could not be understood.',
+        action: 'Try again in a minute. If it keeps happening, check status.pagerduty.com.',
+      };
+    case 'not_connected':
+      return {
+        title: 'PagerDuty is not connected',
+        meaning:
+          'There is no PagerDuty integration and this action has no routing key override, so there is nowhere to send.',
+        action: 'Connect PagerDuty, or give this action a Routing Key Override.',
+        connectLink: true,
+      };
+    case 'invalid_event':
+      return {
+        title: 'PagerDuty refused the event',
+        meaning: 'PagerDuty found something wrong with the event itself.',
+        action: "Read PagerDuty's reason above, then fix the Message or the Additional Details and test again.",
+      };
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,24 @@
+import NotificationsActive from '@mui/icons-material/NotificationsActive';
+import { lazy } from 'react';
+import type { IntegrationDescriptor } from '../descriptor';
+import { explainPagerDutyFailure } from './failure-explanations';
+
+/** PagerDuty: a routing key checked with a change event, and the flow actions that send trigger events. */
+export const pagerDutyDescriptor: IntegrationDescriptor = {
+  type: 'pagerduty',
+  Icon: NotificationsActive,
+  ConnectHelp: lazy(async () => ({ default: (await import('./pagerduty-help')).PagerDutyHelp })),
+  copy: {
+    validating: () => 'Validating the Routing Key with PagerDuty…',
+    saving: 'Saving; a new Routing Key is validated with PagerDuty first…',
+  },
+  actionType: 'PagerDuty',
+  actionFieldLabels: {
+    actions: 'PagerDuty actions',
+    tokenized_message: 'Message',
+    severity: 'Severity',
+    custom_details: 'Additional Details',
+    routing_key_configured: 'Routing Key Override',
+  },
+  explainFailure: explainPagerDutyFailure,
+};
