@@ -22,8 +22,15 @@ import { flowQueries } from '../api/queries';
 import { QueryErrorAlert, errorMessage } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
-import { DeleteFlowButton, FlowActionsList, keepAction, useUpdateFlow } from '../features/flow-actions';
+import {
+  DeleteFlowButton,
+  FlowActionsList,
+  keepAction,
+  loadActionDraft,
+  useUpdateFlow,
+} from '../features/flow-actions';
 import { FlowActionPanel, flowUpdatedMessage } from './flow-action-panel';
+import { RefreshFailed } from './refresh-failed';
 import { useActionDependencies, type ActionDependencies } from './use-action-dependencies';
 
 type Editing = { kind: 'new' } | { kind: 'existing'; id: number } | null;
@@ -36,22 +43,46 @@ export function FlowDetailPage() {
   const deps = useActionDependencies();
 
   if (!valid) return <Alert severity="error">“{id}” is not a flow id.</Alert>;
-  if (flow.isPending || deps.pending) return <PageLoading label="Loading the flow" />;
-  if (flow.isError)
-    return (
-      <QueryErrorAlert error={flow.error} title="The flow could not be loaded" onRetry={() => void flow.refetch()} />
-    );
+  // A failed refresh keeps the data it had (react-query keeps `data`): the page, and any form open on it, stays.
+  if (flow.data === undefined) {
+    if (flow.isError)
+      return (
+        <QueryErrorAlert error={flow.error} title="The flow could not be loaded" onRetry={() => void flow.refetch()} />
+      );
+    return <PageLoading label="Loading the flow" />;
+  }
+  if (deps.pending) return <PageLoading label="Loading the flow" />;
   // A Member may read flows but not the PagerDuty specs: show the flow, read-only.
   const forbidden = isApiError(deps.error) && deps.error.kind === 'forbidden';
   if (deps.error && !forbidden)
     return (
       <QueryErrorAlert error={deps.error} title="The PagerDuty settings could not be loaded" onRetry={deps.retry} />
     );
-  return <FlowDetail flow={flow.data} deps={deps} readOnly={forbidden} />;
+  const refreshError = flow.isError ? flow.error : deps.refreshError;
+  return (
+    <>
+      {refreshError !== null && (
+        <RefreshFailed
+          error={refreshError}
+          onRetry={() => {
+            if (flow.isError) void flow.refetch();
+            deps.retry();
+          }}
+        />
+      )}
+      <FlowDetail flow={flow.data} deps={deps} readOnly={forbidden} />
+    </>
+  );
 }
 
 function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependencies; readOnly: boolean }) {
-  const [editing, setEditing] = useState<Editing>(null);
+  // An edit kept from before a reload opens again, as long as its action still exists.
+  const [editing, setEditing] = useState<Editing>(() => {
+    const draft = readOnly ? null : loadActionDraft(flow.id);
+    if (!draft) return null;
+    if (draft.actionId === null) return { kind: 'new' };
+    return flow.actions.some((a) => a.id === draft.actionId) ? { kind: 'existing', id: draft.actionId } : null;
+  });
   const [removing, setRemoving] = useState<PagerDutyAction | null>(null);
   const update = useUpdateFlow(flow.id);
   const notify = useNotify();
