@@ -1,4 +1,10 @@
-import { testFingerprint, type Flow, type PagerDutyActionInput, type User, type ValidationIssue } from '../../src/api/contract';
+import {
+  testFingerprint,
+  type Flow,
+  type PagerDutyActionInput,
+  type User,
+  type ValidationIssue,
+} from '../../src/api/contract';
 import { actionHealth } from '../delivery/health-view';
 import { notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';

@@ -333,7 +333,12 @@ describe('a test sent before its action was saved', () => {
   it('is not recorded for other settings than those tested, nor twice', async () => {
     const test = await send(tested);
     const changed = await create([
-      { type: 'PagerDuty', ...tested, tokenized_message: 'edited after the test', test_delivery_id: test.body.delivery_id },
+      {
+        type: 'PagerDuty',
+        ...tested,
+        tokenized_message: 'edited after the test',
+        test_delivery_id: test.body.delivery_id,
+      },
     ]);
     expect(changed.status).toBe(201);
     expect(changed.body.actions[0].last_test).toBeNull();

@@ -146,11 +146,7 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
           {...context}
         >
           {action && (
-            <LastTest
-              lastTest={action.last_test}
-              currentFingerprint={editor.fingerprint}
-              keyChanged={key.changed}
-            />
+            <LastTest lastTest={action.last_test} currentFingerprint={editor.fingerprint} keyChanged={key.changed} />
           )}
           <SendTest prepare={editor.prepareTest} />
         </ActionEditor>

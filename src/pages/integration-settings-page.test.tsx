@@ -55,13 +55,13 @@ describe('IntegrationSettingsPage', () => {
     expect(put?.body).toEqual({ service_name: 'Payments' });
   });
 
-  it('keeps the stored key when Update is pressed without changes: the body carries no secret', async () => {
+  it('sends nothing and says so when Update is pressed without changes', async () => {
     const { api } = renderSettings();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Update' }));
-    expect(await screen.findByText('The Integration has been successfully updated')).toBeInTheDocument();
-    const put = api.requests.find((request) => request.method === 'PUT');
-    expect(put?.body).toEqual({});
+    expect(await screen.findByText('Nothing changed, so nothing was sent.')).toBeInTheDocument();
+    expect(api.requests.some((request) => request.method === 'PUT')).toBe(false);
+    expect(screen.queryByText('The Integration has been successfully updated')).toBeNull();
   });
 
   it('sends the new key when it is replaced, and only that', async () => {

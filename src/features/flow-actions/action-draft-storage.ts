@@ -27,7 +27,10 @@ export function loadActionDraft(flowId: number): StoredActionDraft | null {
   }
 }
 
-export function saveActionDraft(flowId: number, draft: { actionId: number | null; action: ActionDraft; overrideTyped: boolean }) {
+export function saveActionDraft(
+  flowId: number,
+  draft: { actionId: number | null; action: ActionDraft; overrideTyped: boolean },
+) {
   try {
     sessionStorage.setItem(storageKey(flowId), JSON.stringify(draft));
   } catch {

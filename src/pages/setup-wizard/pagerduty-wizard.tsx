@@ -135,7 +135,12 @@ export function PagerDutyWizard({
 
   const doSave = () => {
     setSaveError(null);
-    const action = toActionInput(properties, form.getValues());
+    // The test belongs to the action it was sent for: the server records it if the settings are still the same.
+    const testDeliveryId = untestedReason === null ? lastTest?.deliveryId : undefined;
+    const action = {
+      ...toActionInput(properties, form.getValues()),
+      ...(testDeliveryId ? { test_delivery_id: testDeliveryId } : {}),
+    };
     save.mutate(
       { choice: draft.flowChoice, action },
       {
@@ -156,7 +161,16 @@ export function PagerDutyWizard({
         },
         onError: (error) => {
           setConfirming(false);
-          setSaveError(isApiError(error) ? error.detail : 'The notification could not be saved.');
+          const nameIssue = isApiError(error) ? error.fieldErrors.find((i) => i.loc[1] === 'name') : undefined;
+          if (nameIssue) setChoiceErrors({ name: nameIssue.msg });
+          // A new flow holds only this action; on an existing one the issues about actions are this one's.
+          const rest = editor.applySaveError(error, draft.flowChoice.mode === 'new' ? 0 : undefined);
+          const onFields =
+            nameIssue !== undefined ||
+            ['tokenized_message', ...properties.map((p) => p.field)].some((f) => form.getFieldState(f).error);
+          setSaveError(rest);
+          // Issues marked on fields are shown where the fields are.
+          if (onFields) goTo('notification');
         },
       },
     );
@@ -204,7 +218,10 @@ export function PagerDutyWizard({
               onOutcome={(outcome) =>
                 setDraft((d) => ({
                   ...d,
-                  lastTest: { outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint },
+                  lastTest:
+                    outcome.kind === 'delivered'
+                      ? { outcome: 'delivered', fingerprint, deliveryId: outcome.response.delivery_id }
+                      : { outcome: 'failed', fingerprint },
                 }))
               }
               untestedReason={untestedReason}
