@@ -22,6 +22,7 @@ import { flowQueries } from '../api/queries';
 import { QueryErrorAlert, errorMessage } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
+import { DisabledReason, usePermission } from '../shared/permission';
 import {
   DeleteFlowButton,
   FlowActionsList,
@@ -41,6 +42,7 @@ export function FlowDetailPage() {
   const valid = Number.isInteger(flowId) && flowId > 0;
   const flow = useQuery({ ...flowQueries.detail(flowId), enabled: valid });
   const deps = useActionDependencies();
+  const change = usePermission('updateFlow', 'change this flow');
 
   if (!valid) return <Alert severity="error">“{id}” is not a flow id.</Alert>;
   // A failed refresh keeps the data it had (react-query keeps `data`): the page, and any form open on it, stays.
@@ -70,12 +72,25 @@ export function FlowDetailPage() {
           }}
         />
       )}
-      <FlowDetail flow={flow.data} deps={deps} readOnly={forbidden} />
+      <FlowDetail
+        flow={flow.data}
+        deps={deps}
+        readOnly={forbidden || !change.allowed}
+        readOnlyReason={change.reason ?? 'Manager permission required to change this flow.'}
+      />
     </>
   );
 }
 
-function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependencies; readOnly: boolean }) {
+interface FlowDetailProps {
+  flow: Flow;
+  deps: ActionDependencies;
+  readOnly: boolean;
+  /** Said on hover and focus of what a read-only user cannot use. */
+  readOnlyReason: string;
+}
+
+function FlowDetail({ flow, deps, readOnly, readOnlyReason }: FlowDetailProps) {
   // An edit kept from before a reload opens again, as long as its action still exists.
   const [editing, setEditing] = useState<Editing>(() => {
     const draft = readOnly ? null : loadActionDraft(flow.id);
@@ -123,14 +138,16 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           <Typography variant="h1">{flow.name}</Typography>
           <Typography color="text.secondary">Trigger: {triggerTypeLabels[flow.trigger_type]}</Typography>
         </Box>
-        <DeleteFlowButton
-          flow={flow}
-          disabled={readOnly}
-          onDeleted={() => {
-            notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
-            navigate('/flows');
-          }}
-        />
+        <DisabledReason reason={readOnly ? readOnlyReason : null}>
+          <DeleteFlowButton
+            flow={flow}
+            disabled={readOnly}
+            onDeleted={() => {
+              notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
+              navigate('/flows');
+            }}
+          />
+        </DisabledReason>
       </Box>
       {!connected && (
         <Alert severity="warning">
@@ -145,14 +162,16 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           <Typography id="actions-title" variant="h2" sx={{ flex: 1 }}>
             PagerDuty actions
           </Typography>
-          <Button
-            variant="contained"
-            startIcon={<Add aria-hidden />}
-            onClick={() => setEditing({ kind: 'new' })}
-            disabled={deps.specMissing || readOnly}
-          >
-            Add PagerDuty action
-          </Button>
+          <DisabledReason reason={readOnly ? readOnlyReason : null}>
+            <Button
+              variant="contained"
+              startIcon={<Add aria-hidden />}
+              onClick={() => setEditing({ kind: 'new' })}
+              disabled={deps.specMissing || readOnly}
+            >
+              Add PagerDuty action
+            </Button>
+          </DisabledReason>
         </Box>
         {readOnly && (
           <Alert severity="info" sx={{ mb: 2 }}>
@@ -170,6 +189,7 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           onEdit={(action) => setEditing({ kind: 'existing', id: action.id })}
           onRemove={setRemoving}
           disabled={deps.specMissing || readOnly || update.isPending}
+          disabledReason={readOnly ? readOnlyReason : null}
         />
       </Paper>
       {editing && !readOnly && (editing.kind === 'new' || editedAction) && (
