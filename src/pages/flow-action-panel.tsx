@@ -68,9 +68,6 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
         overrideTyped: key.last4 !== undefined,
       });
   }, [isDirty, values, key.last4, flow.id, action?.id]);
-  useEffect(() => {
-    if (isDirty) setUnchanged(false);
-  }, [isDirty]);
 
   const close = () => {
     clearActionDraft(flow.id);
@@ -128,7 +125,7 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
               : ''}
           </Alert>
         )}
-        {unchanged && (
+        {unchanged && !isDirty && (
           <Alert severity="info" role="status">
             Nothing changed, so nothing was saved.
           </Alert>

@@ -15,7 +15,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'wouter';
-import { useNavigate } from '../shared/navigation';
+import { parseId, useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { triggerTypeLabels, type Flow, type PagerDutyAction } from '../api/contract';
 import { flowQueries } from '../api/queries';
@@ -38,8 +38,9 @@ type Editing = { kind: 'new' } | { kind: 'existing'; id: number } | null;
 
 export function FlowDetailPage() {
   const { id } = useParams();
-  const flowId = Number(id);
-  const valid = Number.isInteger(flowId) && flowId > 0;
+  const parsed = parseId(id);
+  const valid = parsed !== null;
+  const flowId = parsed ?? 0;
   const flow = useQuery({ ...flowQueries.detail(flowId), enabled: valid });
   const deps = useActionDependencies();
   const change = usePermission('updateFlow', 'change this flow');

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'wouter';
-import { useNavigate } from '../shared/navigation';
+import { parseId, useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { integrationQueries } from '../api/queries';
 import { QueryErrorAlert } from '../shared/errors';
@@ -20,10 +20,6 @@ import { IntegrationIcon } from '../features/integrations/integration-icon';
 import { formatDateTime } from '../features/integrations/integration-model';
 import { IntegrationSettingsForm } from '../features/integrations/integration-settings-form';
 import { useIntegrationSpec } from '../features/integrations/use-integration-spec';
-
-function parseId(raw: string | undefined): number | null {
-  return raw && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
-}
 
 export function IntegrationSettingsPage() {
   const id = parseId(useParams().id);
