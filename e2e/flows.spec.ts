@@ -193,4 +193,15 @@ test('a Member sees the flow and its actions read-only', async ({ memberPage: pa
   await expect(flowPage.action(1)).toContainText('Anomaly in {{ datastore_name }}');
   await expect(flowPage.addActionButton).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Edit PagerDuty action 1' })).toBeDisabled();
+
+  // What a Member cannot finish is not offered: disabled, with the reason on keyboard focus and on hover.
+  const list = new FlowsListPage(page);
+  await list.goto();
+  await expect(list.table).toBeVisible();
+  await expect(list.createButton).toBeDisabled();
+  const reason = page.getByRole('group', { name: 'Manager permission required to create flows.' });
+  await reason.focus();
+  await expect(reason).toBeFocused();
+  await reason.hover();
+  await expect(page.getByRole('tooltip')).toHaveText('Manager permission required to create flows.');
 });

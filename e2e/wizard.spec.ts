@@ -8,6 +8,7 @@ import {
   validRoutingKey,
 } from './fixtures';
 import { pagerDutySchemaErrors, simulatorRecords } from './pages/flow-pagerduty-checks';
+import { FlowDetailPage } from './pages/flow-detail-page';
 import { WizardPage } from './pages/wizard-page';
 
 // Real typing, axe scans and PagerDuty round trips on a machine shared by several engineers: allow time.
@@ -115,6 +116,12 @@ test('a first-time manager connects PagerDuty, writes a notification, tests it a
   await page.getByRole('link', { name: 'Open the flow' }).click();
   await expect(page).toHaveURL(new RegExp(`/flows/${flows[0]!.id}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Orders freshness' })).toBeVisible();
+
+  // The wizard's test is the saved action's last test, not "never tested".
+  const flowPage = new FlowDetailPage(page);
+  await flowPage.editAction(1);
+  await expect(flowPage.editor.lastTest).toContainText('Delivered');
+  await expect(flowPage.panel.getByText('Last test: never tested.')).toHaveCount(0);
 });
 
 test('resuming after a connect does not connect twice, leaving asks first, and an untested save asks to confirm', async ({

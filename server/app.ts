@@ -13,6 +13,7 @@ import { integrationHandlers } from './handlers/integration-handlers';
 import { metaHandlers } from './handlers/meta-handlers';
 import type { Services } from './handlers/services';
 import { testNotificationHandlers } from './handlers/test-notification-handler';
+import { createUnsavedTests } from './handlers/unsaved-tests';
 import { addErrorHandling, addJsonParser } from './http/error-handling';
 import { createFailureLimiter, createRateLimiter } from './http/rate-limiter';
 import { registerEndpoints } from './http/register-endpoints';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       retryDelayMs: config.pagerDutyRetryDelayMs,
     }),
     testLimiter: createRateLimiter(config.testNotificationLimit, 60_000),
+    unsavedTests: createUnsavedTests(),
     delivery,
   };
   registerEndpoints(

@@ -8,6 +8,10 @@ export class FlowDetailPage {
   readonly panel: Locator;
   readonly editor: ActionEditor;
   readonly saveButton: Locator;
+  /** The calm banner of a failed background refresh (the page itself stays). */
+  readonly refreshFailed: Locator;
+  /** Said in the panel when it reopens with unsaved changes kept from before. */
+  readonly keptNotice: Locator;
 
   constructor(readonly page: Page) {
     this.addActionButton = page.getByRole('button', { name: 'Add PagerDuty action' });
@@ -15,6 +19,9 @@ export class FlowDetailPage {
     this.panel = page.getByRole('dialog', { name: 'PagerDuty Settings' });
     this.editor = new ActionEditor(page, this.panel);
     this.saveButton = this.panel.getByRole('button', { name: 'Save' });
+    // By text: behind the open (modal) panel the banner is outside the accessibility tree.
+    this.refreshFailed = page.getByText('Could not refresh this page');
+    this.keptNotice = this.panel.getByText('Your unsaved changes to this action were kept.');
   }
 
   async goto(id: number) {

@@ -1,4 +1,10 @@
-import type { PagerDutyActionInput, ValidationIssue } from '../../src/api/contract';
+import {
+  testFingerprint,
+  type Flow,
+  type PagerDutyActionInput,
+  type User,
+  type ValidationIssue,
+} from '../../src/api/contract';
 import { actionHealth } from '../delivery/health-view';
 import { notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
@@ -56,8 +62,29 @@ function unwrap(result: FlowWriteResult, id?: number) {
   return result.flow;
 }
 
-export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
+export function flowHandlers({ flows, delivery, unsavedTests }: Services): FlowHandlers {
   const withHealth = () => actionHealth(delivery.health);
+
+  /** A saved action that names the test sent before it was saved gets that test as its last test. */
+  function recordTests(flow: Flow, inputs: readonly PagerDutyActionInput[], user: User | null): Flow {
+    let recorded = false;
+    inputs.forEach((input, index) => {
+      const action = flow.actions[index];
+      if (input.test_delivery_id === undefined || !action || !user) return;
+      const fingerprint = testFingerprint({
+        tokenized_message: action.tokenized_message,
+        severity: action.parameters.severity,
+        custom_details: action.parameters.custom_details,
+        key_source: action.parameters.routing_key_configured ? 'override' : 'integration',
+      });
+      const lastTest = unsavedTests.claim(input.test_delivery_id, user.id, fingerprint);
+      if (!lastTest) return;
+      flows.setLastTest(action.id, lastTest);
+      recorded = true;
+    });
+    return recorded ? (flows.get(flow.id) ?? flow) : flow;
+  }
+
   return {
     listFlows: () => flows.list().map(withHealth()),
     getFlow({ params, reply }) {
@@ -66,20 +93,21 @@ export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
       setEtag(reply, flow.updated);
       return withHealth()(flow);
     },
-    createFlow({ body, reply }) {
-      const flow = unwrap(
+    createFlow({ body, user, reply }) {
+      const created = unwrap(
         flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) }),
       );
+      const flow = recordTests(created, body.actions, user);
       setEtag(reply, flow.updated);
       return withHealth()(flow);
     },
-    updateFlow({ params, body, request, reply }) {
+    updateFlow({ params, body, user, request, reply }) {
       // A 404 for an unknown flow, then a stale version, win over complaints about its actions.
       const current = flows.get(params.id);
       if (!current) throw notFound(`Flow ${params.id} not found`);
       const matches = ifMatch(request);
       if (matches && !matches(current.updated)) throw staleWrite('flow', current);
-      const flow = unwrap(
+      const updated = unwrap(
         flows.update(
           params.id,
           {
@@ -91,6 +119,7 @@ export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
         ),
         params.id,
       );
+      const flow = recordTests(updated, body.actions ?? [], user);
       setEtag(reply, flow.updated);
       return withHealth()(flow);
     },

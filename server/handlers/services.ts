@@ -4,6 +4,7 @@ import type { EventsClient } from '../pagerduty/events-client';
 import type { FlowsStore } from '../store/flows-store';
 import type { IntegrationsStore } from '../store/integrations-store';
 import type { RateLimiter } from '../http/rate-limiter';
+import type { UnsavedTests } from './unsaved-tests';
 
 /** What the handlers need, built once by buildApp. */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   flows: FlowsStore;
   pagerDuty: EventsClient;
   testLimiter: RateLimiter;
+  /** Tests of actions not saved yet, for the save that follows to record. */
+  unsavedTests: UnsavedTests;
   /** Executions, the delivery outbox and health (server/delivery). */
   delivery: DeliveryModule;
 }

@@ -23,7 +23,7 @@ const notConnected = () =>
 export function testNotificationHandlers(
   services: Services,
 ): Pick<Handlers, 'testNotification' | 'testNotificationAlias'> {
-  const { config, integrations, flows, delivery, testLimiter } = services;
+  const { config, integrations, flows, delivery, testLimiter, unsavedTests } = services;
 
   /** The flow and action being edited, when given; both must exist and belong together. */
   function context(body: HandlerContext<'testNotification'>['body']) {
@@ -94,14 +94,15 @@ export function testNotificationHandlers(
       custom_details: customDetails,
       key_source: source,
     });
+    let deliveryId: number | undefined;
     const remember = (lastTest: Omit<LastTest, 'at' | 'fingerprint'>) => {
-      if (body.action_id !== undefined) {
-        flows.setLastTest(body.action_id, { at: new Date().toISOString(), fingerprint, ...lastTest });
-      }
+      const record = { at: new Date().toISOString(), fingerprint, ...lastTest };
+      if (body.action_id !== undefined) flows.setLastTest(body.action_id, record);
+      else if (deliveryId !== undefined) unsavedTests.remember(deliveryId, user!.id, record);
     };
 
     // A key typed into the form only for this test says nothing about the health of what is stored.
-    const { deliveryId, outcome } = await delivery.sendNow(
+    const sent = await delivery.sendNow(
       {
         kind: 'test',
         endpoint: 'enqueue',
@@ -115,6 +116,8 @@ export function testNotificationHandlers(
       },
       event,
     );
+    deliveryId = sent.deliveryId;
+    const { outcome } = sent;
     if (!outcome.ok) {
       remember({ outcome: 'failed', message: outcome.failure.detail });
       throw failureToHttpError(outcome.failure);

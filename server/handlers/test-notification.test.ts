@@ -296,6 +296,60 @@ describe('last test of an action', () => {
   });
 });
 
+describe('a test sent before its action was saved', () => {
+  const create = (actions: Record<string, unknown>[]) =>
+    server.api('POST', '/api/flows', { body: { name: 'Wizard', trigger_type: 'anomaly', actions } });
+  const tested = { tokenized_message: 'from the wizard', parameters: { severity: 'error', custom_details: { a: 1 } } };
+
+  it('becomes the last test of the action that names it, as the server saw it', async () => {
+    const test = await send(tested);
+    expect(test.status).toBe(200);
+    const flow = await create([{ type: 'PagerDuty', ...tested, test_delivery_id: test.body.delivery_id }]);
+    expect(flow.status).toBe(201);
+    expect(flow.body.actions[0].last_test).toMatchObject({
+      outcome: 'delivered',
+      dedup_key: test.body.pagerduty.dedup_key,
+      fingerprint: testFingerprint({
+        tokenized_message: 'from the wizard',
+        severity: 'error',
+        custom_details: { a: 1 },
+        key_source: 'integration',
+      }),
+    });
+    const read = await server.api('GET', `/api/flows/${flow.body.id}`);
+    expect(read.body.actions[0].last_test.outcome).toBe('delivered');
+  });
+
+  it('is recorded on an action appended to an existing flow too', async () => {
+    const existing = await create([]);
+    const test = await send(tested);
+    const updated = await server.api('PUT', `/api/flows/${existing.body.id}`, {
+      body: { actions: [{ type: 'PagerDuty', ...tested, test_delivery_id: test.body.delivery_id }] },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.actions[0].last_test.outcome).toBe('delivered');
+  });
+
+  it('is not recorded for other settings than those tested, nor twice', async () => {
+    const test = await send(tested);
+    const changed = await create([
+      {
+        type: 'PagerDuty',
+        ...tested,
+        tokenized_message: 'edited after the test',
+        test_delivery_id: test.body.delivery_id,
+      },
+    ]);
+    expect(changed.status).toBe(201);
+    expect(changed.body.actions[0].last_test).toBeNull();
+
+    const first = await create([{ type: 'PagerDuty', ...tested, test_delivery_id: test.body.delivery_id }]);
+    expect(first.body.actions[0].last_test.outcome).toBe('delivered');
+    const again = await create([{ type: 'PagerDuty', ...tested, test_delivery_id: test.body.delivery_id }]);
+    expect(again.body.actions[0].last_test).toBeNull();
+  });
+});
+
 describe('limits and aliases', () => {
   it('answers the alias path the same way', async () => {
     const response = await send({}, '/api/flows/actions/notifications/test');

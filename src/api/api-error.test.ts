@@ -28,6 +28,9 @@ describe('apiErrorFromResponse', () => {
     expect(error.detail).toMatch(/^Manager permission required/);
     const bare = await apiErrorFromResponse(new Response('', { status: 403 }));
     expect(bare.detail).toBe('Manager permission required');
+    // The server's own refusal already names the permission: said once, not "X: X".
+    const server = await apiErrorFromResponse(json(403, { detail: 'Manager permission required' }));
+    expect(server.detail).toBe('Manager permission required');
   });
 
   it('turns a 422 detail list into field errors and one joined sentence', async () => {

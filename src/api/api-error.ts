@@ -136,7 +136,9 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
 
   let detail: string;
   if (kind === 'forbidden') {
-    detail = typeof body?.detail === 'string' && body.detail ? `${forbiddenMessage}: ${body.detail}` : forbiddenMessage;
+    // The server may already say which permission is needed: never say it twice.
+    const said = typeof body?.detail === 'string' ? body.detail : '';
+    detail = !said ? forbiddenMessage : /permission required/i.test(said) ? said : `${forbiddenMessage}: ${said}`;
   } else if (body) {
     detail = typeof body.detail === 'string' ? body.detail : joinIssues(body.detail);
   } else {

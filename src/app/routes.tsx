@@ -8,6 +8,7 @@ import { lazyPage } from './lazy-page';
 import { PageLoading } from '../shared/page-loading';
 import { usePrefetchOnRouteEntry, type RoutePrefetch } from './route-prefetch';
 import { RequireAuth } from '../shared/session';
+import { parseId } from '../shared/navigation/parse-id';
 
 export interface PageRoute {
   /** A wouter pattern. */
@@ -17,11 +18,6 @@ export interface PageRoute {
   /** The page's queries, started as the route is entered. */
   prefetch?: RoutePrefetch;
 }
-
-const positiveId = (value: string | undefined) => {
-  const id = Number(value);
-  return Number.isInteger(id) && id > 0 ? id : null;
-};
 
 /** The pages inside the signed-in layout. */
 export const pageRoutes: readonly PageRoute[] = [
@@ -40,7 +36,7 @@ export const pageRoutes: readonly PageRoute[] = [
     path: '/integrations/:id',
     Page: lazyPage(async () => (await import('../pages/integration-settings-page')).IntegrationSettingsPage),
     prefetch: ({ id }) => {
-      const integrationId = positiveId(id);
+      const integrationId = parseId(id);
       return integrationId === null
         ? []
         : [specificationQueries.integrations(), integrationQueries.detail(integrationId)];
@@ -55,7 +51,7 @@ export const pageRoutes: readonly PageRoute[] = [
     path: '/flows/:id',
     Page: lazyPage(async () => (await import('../pages/flow-detail-page')).FlowDetailPage),
     prefetch: ({ id }) => {
-      const flowId = positiveId(id);
+      const flowId = parseId(id);
       return [
         ...(flowId === null ? [] : [flowQueries.detail(flowId)]),
         specificationQueries.actionNotifications(),

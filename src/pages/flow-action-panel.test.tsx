@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitForElementToBeRemoved, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Link } from 'wouter';
 import { NavigationRouter } from '../shared/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Flow, SpecProperty } from '../api/contract';
@@ -59,21 +60,25 @@ const json = (status: number, body: unknown) =>
 
 function show(action = flow.actions[1]) {
   const onClose = vi.fn();
-  render(
+  const { unmount } = render(
     <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
       <NotifierProvider>
         <ConflictProvider>
           <NavigationRouter>
+            <Link href="/elsewhere">Elsewhere</Link>
             <FlowActionPanel flow={flow} action={action} deps={deps} onClose={onClose} />
           </NavigationRouter>
         </ConflictProvider>
       </NotifierProvider>
     </QueryClientProvider>,
   );
-  return { onClose, panel: screen.getByRole('dialog', { name: 'PagerDuty Settings' }) };
+  return { onClose, unmount, panel: screen.getByRole('dialog', { name: 'PagerDuty Settings' }) };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sessionStorage.clear();
+});
 
 describe('FlowActionPanel', () => {
   it('PUTs the whole list: other actions keep their id and never resend a key', async () => {
@@ -171,5 +176,56 @@ describe('FlowActionPanel', () => {
       }),
     );
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('says nothing changed and sends nothing when Save is pressed on an unchanged action', async () => {
+    const fetchMock = vi.fn(async () => json(200, flow));
+    vi.stubGlobal('fetch', fetchMock);
+    const user = userEvent.setup();
+    const { onClose, panel } = show();
+    await user.click(within(panel).getByRole('button', { name: 'Save' }));
+    expect(await within(panel).findByText('Nothing changed, so nothing was saved.')).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.queryByText('The Flow has been successfully updated')).toBeNull();
+  });
+
+  it('keeps unsaved changes (never the routing key) for the next time the panel opens, until discarded', async () => {
+    const user = userEvent.setup();
+    const first = show();
+    await user.type(within(first.panel).getByRole('combobox', { name: 'Message' }), ' kept');
+    await user.click(within(first.panel).getByLabelText('Routing Key Override'));
+    await user.paste('r'.repeat(32));
+    expect(JSON.stringify(sessionStorage)).not.toContain('r'.repeat(32));
+    first.unmount();
+
+    // As after a reload, or after the page lost the panel: the edit comes back, marked as unsaved.
+    const second = show();
+    const message = within(second.panel).getByRole('combobox', { name: 'Message' });
+    await vi.waitFor(() => expect(message).toHaveValue('Second kept'));
+    expect(within(second.panel).getByText(/Your unsaved changes to this action were kept/)).toHaveTextContent(
+      'Type the Routing Key Override again',
+    );
+    await user.click(within(second.panel).getByRole('button', { name: 'Cancel' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Discard your changes?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Discard' }));
+    expect(second.onClose).toHaveBeenCalled();
+    second.unmount();
+
+    const third = show();
+    expect(within(third.panel).getByRole('combobox', { name: 'Message' })).toHaveValue('Second');
+    expect(within(third.panel).queryByText(/unsaved changes to this action were kept/)).toBeNull();
+  });
+
+  it('asks before leaving the page with unsaved changes', async () => {
+    const user = userEvent.setup();
+    const { panel } = show();
+    await user.type(within(panel).getByRole('combobox', { name: 'Message' }), ' more');
+    // The drawer is modal: leave as the browser would, through the app's router.
+    window.history.pushState(null, '', '/flows/3');
+    (screen.getByRole('link', { name: 'Elsewhere', hidden: true }) as HTMLAnchorElement).click();
+    expect(await screen.findByRole('dialog', { name: 'Leave with unsaved changes?' })).toHaveTextContent(
+      'kept in this tab',
+    );
   });
 });

@@ -6,25 +6,23 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import { useState } from 'react';
-import { useWatch } from 'react-hook-form';
-import { isApiError } from '../api/api-error';
+import { useEffect, useState } from 'react';
 import type { Flow, PagerDutyAction } from '../api/contract';
+import { LeavePrompt } from '../shared/leave-prompt';
 import { useNotify } from '../shared/notifier';
 import {
   ActionDrawer,
   ActionEditor,
-  currentFingerprint,
+  clearActionDraft,
   keepAction,
-  keyChoice,
-  previewOf,
+  loadActionDraft,
+  saveActionDraft,
   toActionInput,
-  toTestRequest,
-  useActionForm,
+  toDraft,
+  useActionEditor,
   useUpdateFlow,
 } from '../features/flow-actions';
 import { LastTest, SendTest } from '../features/test-notification';
-import { applyServerErrors, type SpecFormValues } from '../spec-form';
 import type { ActionDependencies } from './use-action-dependencies';
 
 export const flowUpdatedMessage = 'The Flow has been successfully updated';
@@ -40,34 +38,51 @@ export interface FlowActionPanelProps {
 /** "PagerDuty Settings": the action editor with Send test and Save, in a side panel of the flow page. */
 export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanelProps) {
   const { properties } = deps;
-  const form = useActionForm(properties, action);
-  const values = useWatch({ control: form.control }) as SpecFormValues;
-  const update = useUpdateFlow(flow.id);
-  const notify = useNotify();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [confirmingClose, setConfirmingClose] = useState(false);
-  const { isDirty } = form.formState;
-  const requestClose = () => (isDirty ? setConfirmingClose(true) : onClose());
+  // Unsaved changes from before a reload (or a remount) of this tab come back until saved or discarded.
+  const [restored] = useState(() => {
+    const stored = loadActionDraft(flow.id);
+    return stored && stored.actionId === (action?.id ?? null) ? stored : null;
+  });
   const context = {
     triggerType: flow.trigger_type,
     tokens: deps.tokensFor(flow.trigger_type),
     allTokens: deps.allTokens,
     flowName: flow.name,
     flowId: flow.id,
+    ...(action ? { actionId: action.id } : {}),
   };
+  const editor = useActionEditor({ properties, context, action, restore: restored?.action });
+  const { form, values, key } = editor;
+  const update = useUpdateFlow(flow.id);
+  const notify = useNotify();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [unchanged, setUnchanged] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  const { isDirty } = form.formState;
 
-  const limitsOk = (v: SpecFormValues) => previewOf(properties, v, context).problems.length === 0;
+  useEffect(() => {
+    if (isDirty)
+      saveActionDraft(flow.id, {
+        actionId: action?.id ?? null,
+        action: toDraft(values),
+        overrideTyped: key.last4 !== undefined,
+      });
+  }, [isDirty, values, key.last4, flow.id, action?.id]);
 
-  const prepare = async () => {
-    if (!(await form.trigger())) return null;
-    const current = form.getValues();
-    if (!limitsOk(current)) return null;
-    return toTestRequest(properties, current, { ...context, actionId: action?.id });
+  const close = () => {
+    clearActionDraft(flow.id);
+    onClose();
   };
+  const requestClose = () => (isDirty ? setConfirmingClose(true) : close());
 
   const save = form.handleSubmit((submitted) => {
     setFormError(null);
-    if (!limitsOk(submitted)) {
+    // Saving an unchanged action would only move the flow's "updated" time: say so and send nothing.
+    if (action && !isDirty) {
+      setUnchanged(true);
+      return;
+    }
+    if (!editor.limitsOk(submitted)) {
       setFormError('The event breaks a PagerDuty limit: see the marked field.');
       return;
     }
@@ -81,23 +96,9 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
       {
         onSuccess: () => {
           notify({ message: flowUpdatedMessage, severity: 'success' });
-          onClose();
+          close();
         },
-        onError: (error) => {
-          if (!isApiError(error)) return setFormError('The action could not be saved.');
-          // A lost race is explained by useUpdateFlow's conflict dialog.
-          if (error.kind === 'conflict') return;
-          // Only the issues about this action go onto its fields.
-          const mine = error.fieldErrors.filter((i) => i.loc[2] === undefined || i.loc[2] === index);
-          const messageIssues = mine.filter((i) => i.loc.at(-1) === 'tokenized_message');
-          for (const issue of messageIssues) form.setError('tokenized_message', { type: 'server', message: issue.msg });
-          const rest = applyServerErrors(
-            properties,
-            mine.filter((i) => !messageIssues.includes(i)),
-            form.setError,
-          );
-          if (rest.length > 0 || error.fieldErrors.length === 0) setFormError(rest.join(' ') || error.detail);
-        },
+        onError: (error) => setFormError(editor.applySaveError(error, index)),
       },
     );
   });
@@ -116,6 +117,19 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
       }
     >
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+        {restored && (
+          <Alert severity="info">
+            Your unsaved changes to this action were kept.
+            {restored.overrideTyped && key.last4 === undefined
+              ? ' Type the Routing Key Override again: keys are never kept in the browser.'
+              : ''}
+          </Alert>
+        )}
+        {unchanged && !isDirty && (
+          <Alert severity="info" role="status">
+            Nothing changed, so nothing was saved.
+          </Alert>
+        )}
         {formError && (
           <Alert severity="error" role="alert">
             {formError}
@@ -129,15 +143,16 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
           {...context}
         >
           {action && (
-            <LastTest
-              lastTest={action.last_test}
-              currentFingerprint={currentFingerprint(properties, values)}
-              keyChanged={keyChoice(values.routing_key).changed}
-            />
+            <LastTest lastTest={action.last_test} currentFingerprint={editor.fingerprint} keyChanged={key.changed} />
           )}
-          <SendTest prepare={prepare} />
+          <SendTest prepare={editor.prepareTest} />
         </ActionEditor>
       </Box>
+      <LeavePrompt
+        when={isDirty && !update.isPending}
+        title="Leave with unsaved changes?"
+        message="The changes to this PagerDuty action are kept in this tab (except a routing key override) until you save or discard them."
+      />
       <Dialog open={confirmingClose} onClose={() => setConfirmingClose(false)} aria-labelledby="discard-action-title">
         <DialogTitle id="discard-action-title">Discard your changes?</DialogTitle>
         <DialogContent>
@@ -147,7 +162,7 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
           <Button variant="contained" onClick={() => setConfirmingClose(false)}>
             Keep editing
           </Button>
-          <Button color="error" onClick={onClose}>
+          <Button color="error" onClick={close}>
             Discard
           </Button>
         </DialogActions>

@@ -15,43 +15,90 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'wouter';
-import { useNavigate } from '../shared/navigation';
+import { parseId, useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { triggerTypeLabels, type Flow, type PagerDutyAction } from '../api/contract';
 import { flowQueries } from '../api/queries';
 import { QueryErrorAlert, errorMessage } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
-import { DeleteFlowButton, FlowActionsList, keepAction, useUpdateFlow } from '../features/flow-actions';
+import { DisabledReason, usePermission } from '../shared/permission';
+import {
+  DeleteFlowButton,
+  FlowActionsList,
+  keepAction,
+  loadActionDraft,
+  useUpdateFlow,
+} from '../features/flow-actions';
 import { FlowActionPanel, flowUpdatedMessage } from './flow-action-panel';
+import { RefreshFailed } from './refresh-failed';
 import { useActionDependencies, type ActionDependencies } from './use-action-dependencies';
 
 type Editing = { kind: 'new' } | { kind: 'existing'; id: number } | null;
 
 export function FlowDetailPage() {
   const { id } = useParams();
-  const flowId = Number(id);
-  const valid = Number.isInteger(flowId) && flowId > 0;
+  const parsed = parseId(id);
+  const valid = parsed !== null;
+  const flowId = parsed ?? 0;
   const flow = useQuery({ ...flowQueries.detail(flowId), enabled: valid });
   const deps = useActionDependencies();
+  const change = usePermission('updateFlow', 'change this flow');
 
   if (!valid) return <Alert severity="error">“{id}” is not a flow id.</Alert>;
-  if (flow.isPending || deps.pending) return <PageLoading label="Loading the flow" />;
-  if (flow.isError)
-    return (
-      <QueryErrorAlert error={flow.error} title="The flow could not be loaded" onRetry={() => void flow.refetch()} />
-    );
+  // A failed refresh keeps the data it had (react-query keeps `data`): the page, and any form open on it, stays.
+  if (flow.data === undefined) {
+    if (flow.isError)
+      return (
+        <QueryErrorAlert error={flow.error} title="The flow could not be loaded" onRetry={() => void flow.refetch()} />
+      );
+    return <PageLoading label="Loading the flow" />;
+  }
+  if (deps.pending) return <PageLoading label="Loading the flow" />;
   // A Member may read flows but not the PagerDuty specs: show the flow, read-only.
   const forbidden = isApiError(deps.error) && deps.error.kind === 'forbidden';
   if (deps.error && !forbidden)
     return (
       <QueryErrorAlert error={deps.error} title="The PagerDuty settings could not be loaded" onRetry={deps.retry} />
     );
-  return <FlowDetail flow={flow.data} deps={deps} readOnly={forbidden} />;
+  const refreshError = flow.isError ? flow.error : deps.refreshError;
+  return (
+    <>
+      {refreshError !== null && (
+        <RefreshFailed
+          error={refreshError}
+          onRetry={() => {
+            if (flow.isError) void flow.refetch();
+            deps.retry();
+          }}
+        />
+      )}
+      <FlowDetail
+        flow={flow.data}
+        deps={deps}
+        readOnly={forbidden || !change.allowed}
+        readOnlyReason={change.reason ?? 'Manager permission required to change this flow.'}
+      />
+    </>
+  );
 }
 
-function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependencies; readOnly: boolean }) {
-  const [editing, setEditing] = useState<Editing>(null);
+interface FlowDetailProps {
+  flow: Flow;
+  deps: ActionDependencies;
+  readOnly: boolean;
+  /** Said on hover and focus of what a read-only user cannot use. */
+  readOnlyReason: string;
+}
+
+function FlowDetail({ flow, deps, readOnly, readOnlyReason }: FlowDetailProps) {
+  // An edit kept from before a reload opens again, as long as its action still exists.
+  const [editing, setEditing] = useState<Editing>(() => {
+    const draft = readOnly ? null : loadActionDraft(flow.id);
+    if (!draft) return null;
+    if (draft.actionId === null) return { kind: 'new' };
+    return flow.actions.some((a) => a.id === draft.actionId) ? { kind: 'existing', id: draft.actionId } : null;
+  });
   const [removing, setRemoving] = useState<PagerDutyAction | null>(null);
   const update = useUpdateFlow(flow.id);
   const notify = useNotify();
@@ -92,14 +139,16 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           <Typography variant="h1">{flow.name}</Typography>
           <Typography color="text.secondary">Trigger: {triggerTypeLabels[flow.trigger_type]}</Typography>
         </Box>
-        <DeleteFlowButton
-          flow={flow}
-          disabled={readOnly}
-          onDeleted={() => {
-            notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
-            navigate('/flows');
-          }}
-        />
+        <DisabledReason reason={readOnly ? readOnlyReason : null}>
+          <DeleteFlowButton
+            flow={flow}
+            disabled={readOnly}
+            onDeleted={() => {
+              notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
+              navigate('/flows');
+            }}
+          />
+        </DisabledReason>
       </Box>
       {!connected && (
         <Alert severity="warning">
@@ -114,14 +163,16 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           <Typography id="actions-title" variant="h2" sx={{ flex: 1 }}>
             PagerDuty actions
           </Typography>
-          <Button
-            variant="contained"
-            startIcon={<Add aria-hidden />}
-            onClick={() => setEditing({ kind: 'new' })}
-            disabled={deps.specMissing || readOnly}
-          >
-            Add PagerDuty action
-          </Button>
+          <DisabledReason reason={readOnly ? readOnlyReason : null}>
+            <Button
+              variant="contained"
+              startIcon={<Add aria-hidden />}
+              onClick={() => setEditing({ kind: 'new' })}
+              disabled={deps.specMissing || readOnly}
+            >
+              Add PagerDuty action
+            </Button>
+          </DisabledReason>
         </Box>
         {readOnly && (
           <Alert severity="info" sx={{ mb: 2 }}>
@@ -139,6 +190,7 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           onEdit={(action) => setEditing({ kind: 'existing', id: action.id })}
           onRemove={setRemoving}
           disabled={deps.specMissing || readOnly || update.isPending}
+          disabledReason={readOnly ? readOnlyReason : null}
         />
       </Paper>
       {editing && !readOnly && (editing.kind === 'new' || editedAction) && (

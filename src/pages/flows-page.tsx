@@ -11,6 +11,7 @@ import { flowQueries } from '../api/queries';
 import { QueryErrorAlert } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
+import { DisabledReason, usePermission } from '../shared/permission';
 import { CreateFlowDialog, FlowsTable } from '../features/flow-actions';
 
 export function FlowsPage() {
@@ -18,6 +19,7 @@ export function FlowsPage() {
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const notify = useNotify();
+  const create = usePermission('createFlow', 'create flows');
 
   return (
     <Stack spacing={3}>
@@ -26,9 +28,16 @@ export function FlowsPage() {
         <Typography variant="h1" sx={{ flex: 1 }}>
           Flows
         </Typography>
-        <Button variant="contained" startIcon={<Add aria-hidden />} onClick={() => setCreating(true)}>
-          Create flow
-        </Button>
+        <DisabledReason reason={create.reason}>
+          <Button
+            variant="contained"
+            startIcon={<Add aria-hidden />}
+            onClick={() => setCreating(true)}
+            disabled={!create.allowed}
+          >
+            Create flow
+          </Button>
+        </DisabledReason>
       </Box>
       <Typography color="text.secondary">
         A flow starts on a trigger (an anomaly, an operation, a schedule…) and sends its PagerDuty notifications.

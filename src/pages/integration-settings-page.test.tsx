@@ -1,7 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../api/mock-fetch';
+import { integrationQueries } from '../api/queries';
 import type { IntegrationSpec } from '../api/contract';
 import { renderWithProviders } from '../shared/testing/render-with-providers';
 import { pagerDutyIntegration, pagerDutySpec } from '../shared/testing/samples';
@@ -55,13 +56,13 @@ describe('IntegrationSettingsPage', () => {
     expect(put?.body).toEqual({ service_name: 'Payments' });
   });
 
-  it('keeps the stored key when Update is pressed without changes: the body carries no secret', async () => {
+  it('sends nothing and says so when Update is pressed without changes', async () => {
     const { api } = renderSettings();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Update' }));
-    expect(await screen.findByText('The Integration has been successfully updated')).toBeInTheDocument();
-    const put = api.requests.find((request) => request.method === 'PUT');
-    expect(put?.body).toEqual({});
+    expect(await screen.findByText('Nothing changed, so nothing was sent.')).toBeInTheDocument();
+    expect(api.requests.some((request) => request.method === 'PUT')).toBe(false);
+    expect(screen.queryByText('The Integration has been successfully updated')).toBeNull();
   });
 
   it('sends the new key when it is replaced, and only that', async () => {
@@ -152,6 +153,30 @@ describe('IntegrationSettingsPage', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Reload' }));
     await waitFor(() => expect(name).toHaveValue('Billing'));
     expect(api.requests.filter((request) => request.method === 'PUT')).toHaveLength(1);
+  });
+
+  it('keeps the form and what was typed when a refresh fails, and says the refresh failed', async () => {
+    let serverUp = true;
+    mockApi({
+      'GET /api/integrations-specifications': { body: [spec] },
+      'GET /api/integrations/5': () => {
+        if (!serverUp) throw new TypeError('Failed to fetch');
+        return { body: stored };
+      },
+    });
+    const { queryClient } = renderWithProviders(<IntegrationSettingsPage />, {
+      path: '/integrations/5',
+      route: '/integrations/:id',
+    });
+    const user = userEvent.setup();
+    const name = await screen.findByLabelText('Service name');
+    await user.type(name, ' 2');
+    serverUp = false;
+    await act(() => queryClient.invalidateQueries({ queryKey: integrationQueries.all }));
+    expect(await screen.findByText('Could not refresh this page', {}, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.queryByText('The integration could not be loaded')).toBeNull();
+    expect(screen.getByLabelText('Service name')).toBe(name);
+    expect(name).toHaveValue('Checkout 2');
   });
 
   it('asks before leaving with unsaved changes', async () => {

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'wouter';
-import { useNavigate } from '../shared/navigation';
+import { parseId, useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { integrationQueries } from '../api/queries';
 import { QueryErrorAlert } from '../shared/errors';
@@ -20,10 +20,7 @@ import { IntegrationIcon } from '../features/integrations/integration-icon';
 import { formatDateTime } from '../features/integrations/integration-model';
 import { IntegrationSettingsForm } from '../features/integrations/integration-settings-form';
 import { useIntegrationSpec } from '../features/integrations/use-integration-spec';
-
-function parseId(raw: string | undefined): number | null {
-  return raw && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
-}
+import { RefreshFailed } from './refresh-failed';
 
 export function IntegrationSettingsPage() {
   const id = parseId(useParams().id);
@@ -61,7 +58,9 @@ function IntegrationSettings({ id }: { id: number }) {
   );
 
   if (isApiError(integration.error) && integration.error.kind === 'not_found') return <MissingIntegration />;
-  const error = integration.error ?? specs.error;
+  // A failed refresh keeps what was loaded (and the form's edits): only a load with nothing to show stops the page.
+  const error = (integration.data ? null : integration.error) ?? (specs.data ? null : specs.error);
+  const refreshError = integration.error ?? specs.error;
   if (error)
     return (
       <Stack spacing={2}>
@@ -76,7 +75,7 @@ function IntegrationSettings({ id }: { id: number }) {
         />
       </Stack>
     );
-  if (!integration.isSuccess || specs.isPending) return <PageLoading label="Loading the integration" />;
+  if (integration.data === undefined || specs.isPending) return <PageLoading label="Loading the integration" />;
 
   const data = integration.data;
   const label = spec?.label ?? data.type;
@@ -84,6 +83,15 @@ function IntegrationSettings({ id }: { id: number }) {
   return (
     <Stack spacing={3}>
       <title>{`Edit ${label} Integration · Qualytics Integrations`}</title>
+      {refreshError && (
+        <RefreshFailed
+          error={refreshError}
+          onRetry={() => {
+            void integration.refetch();
+            void specs.refetch();
+          }}
+        />
+      )}
       <Link
         component={RouterLink}
         to="/integrations"

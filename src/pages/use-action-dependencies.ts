@@ -10,14 +10,17 @@ export function useActionDependencies() {
   const spec = specs.data?.find((s) => s.type === 'PagerDuty');
   const allTokens: MessageToken[] = (tokens.data ?? []).flatMap((t) => t.tokens);
   const properties: readonly SpecProperty[] = spec?.properties ?? [];
-  const failed = [specs, tokens, integrations].find((q) => q.isError);
+  // Only a query with nothing to show stops the page; a failed refresh of one that has data is only reported.
+  const failed = [specs, tokens, integrations].find((q) => q.isError && q.data === undefined);
+  const refreshFailed = [specs, tokens, integrations].find((q) => q.isError && q.data !== undefined);
   return {
     pending: specs.isPending || tokens.isPending || integrations.isPending,
     error: failed?.error ?? null,
+    refreshError: refreshFailed?.error ?? null,
     retry: () => {
       for (const q of [specs, tokens, integrations]) if (q.isError) void q.refetch();
     },
-    specMissing: specs.isSuccess && !spec,
+    specMissing: specs.data !== undefined && !spec,
     properties,
     allTokens,
     tokensFor: (trigger: TriggerType) => tokens.data?.find((t) => t.trigger_type === trigger)?.tokens ?? [],

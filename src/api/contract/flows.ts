@@ -79,6 +79,8 @@ export const pagerDutyActionInputSchema = z.object({
   type: z.literal('PagerDuty'),
   tokenized_message: z.string().check(z.maxLength(4096)),
   parameters: actionParametersInputSchema,
+  /** The test notification sent before this action was saved (`delivery_id` of its answer), to be recorded as its last test. */
+  test_delivery_id: z.optional(z.int().check(z.positive())),
 });
 export type PagerDutyActionInput = z.infer<typeof pagerDutyActionInputSchema>;
 

@@ -10,7 +10,7 @@ import {
   type TestNotificationRequest,
   type TriggerType,
 } from '../../api/contract';
-import { toPayload, useSpecForm, type SecretValue, type SpecFormValues } from '../../spec-form';
+import { toPayload, toSecretValue, useSpecForm, type SpecFormValues } from '../../spec-form';
 
 /** The Message is not in the spec: the editor adds it next to the spec's properties. */
 const messageSchema = z.object({
@@ -115,14 +115,9 @@ export interface KeyChoice {
   changed: boolean;
 }
 
-const asSecret = (value: unknown): SecretValue =>
-  typeof value === 'object' && value !== null && 'state' in value
-    ? (value as SecretValue)
-    : { state: 'empty', value: typeof value === 'string' ? value : '' };
-
 /** Which routing key a send would use, from the override field's state. */
 export function keyChoice(value: unknown): KeyChoice {
-  const secret = asSecret(value);
+  const secret = toSecretValue(value);
   const typed = secret.value.trim();
   switch (secret.state) {
     case 'configured':

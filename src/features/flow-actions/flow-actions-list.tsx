@@ -1,6 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import { DisabledReason } from '../../shared/permission';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
@@ -17,13 +18,22 @@ export interface FlowActionsListProps {
   onEdit(action: PagerDutyAction): void;
   onRemove(action: PagerDutyAction): void;
   disabled?: boolean;
+  /** Why Edit and Remove are disabled, said on hover and focus (e.g. the user's role). */
+  disabledReason?: string | null;
 }
 
 /** An action without an override has nowhere to send while PagerDuty is disconnected. */
 export const cannotDeliver = (action: PagerDutyAction, integrationConnected: boolean) =>
   !integrationConnected && !action.parameters.routing_key_configured;
 
-export function FlowActionsList({ actions, integrationConnected, onEdit, onRemove, disabled }: FlowActionsListProps) {
+export function FlowActionsList({
+  actions,
+  integrationConnected,
+  onEdit,
+  onRemove,
+  disabled,
+  disabledReason = null,
+}: FlowActionsListProps) {
   if (actions.length === 0) {
     return <Typography color="text.secondary">No PagerDuty actions yet.</Typography>;
   }
@@ -76,24 +86,28 @@ export function FlowActionsList({ actions, integrationConnected, onEdit, onRemov
               </Alert>
             )}
             <Box sx={{ display: 'flex', gap: 1 }}>
-              <Button
-                size="small"
-                variant="outlined"
-                onClick={() => onEdit(action)}
-                aria-label={`Edit ${label}`}
-                disabled={disabled}
-              >
-                Edit
-              </Button>
-              <Button
-                size="small"
-                color="error"
-                onClick={() => onRemove(action)}
-                aria-label={`Remove ${label}`}
-                disabled={disabled}
-              >
-                Remove
-              </Button>
+              <DisabledReason reason={disabled ? disabledReason : null}>
+                <Button
+                  size="small"
+                  variant="outlined"
+                  onClick={() => onEdit(action)}
+                  aria-label={`Edit ${label}`}
+                  disabled={disabled}
+                >
+                  Edit
+                </Button>
+              </DisabledReason>
+              <DisabledReason reason={disabled ? disabledReason : null}>
+                <Button
+                  size="small"
+                  color="error"
+                  onClick={() => onRemove(action)}
+                  aria-label={`Remove ${label}`}
+                  disabled={disabled}
+                >
+                  Remove
+                </Button>
+              </DisabledReason>
             </Box>
           </ListItem>
         );

@@ -12,6 +12,8 @@ export {
   type KeyChoice,
   type TestContext,
 } from './action-form';
+export { clearActionDraft, loadActionDraft, saveActionDraft, type StoredActionDraft } from './action-draft-storage';
+export { useActionEditor, type ActionEditorOptions, type ActionEditorState } from './use-action-editor';
 export { CreateFlowDialog } from './create-flow-dialog';
 export { DeleteFlowButton } from './delete-flow-button';
 export { FlowActionsList, cannotDeliver } from './flow-actions-list';

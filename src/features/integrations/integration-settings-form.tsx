@@ -26,6 +26,7 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   useClearServerErrorsOnEdit(form);
   const update = useUpdateIntegration(spec, integration.id);
   const [formError, setFormError] = useState<string | null>(null);
+  const [unchanged, setUnchanged] = useState(false);
   const { isDirty } = form.formState;
   const descriptor = descriptorFor(spec.type);
   const fieldWidgets = useFieldWidgets(descriptor);
@@ -36,6 +37,9 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
     const body = toPayload(spec.properties, values, {
       onlyDirty: form.formState.dirtyFields,
     }) as UpdateIntegrationRequest;
+    // An empty update would only move "Last updated": say so instead of sending it.
+    setUnchanged(Object.keys(body).length === 0);
+    if (Object.keys(body).length === 0) return;
     update.mutate(
       { body, version: integration.updated },
       {
@@ -69,6 +73,11 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
         {formError && (
           <Alert severity="error" role="alert">
             {formError}
+          </Alert>
+        )}
+        {unchanged && !isDirty && (
+          <Alert severity="info" role="status">
+            Nothing changed, so nothing was sent.
           </Alert>
         )}
         <SpecFields

@@ -2,13 +2,7 @@ import type { UseFormSetError } from 'react-hook-form';
 import { isApiError } from '../../api/api-error';
 import type { SpecProperty } from '../../api/contract';
 import { applyServerErrors, type SpecFormValues } from '../../spec-form';
-
-function pagerDutyReason(detail: string, reply: { message?: string; errors?: string[] } | undefined): string {
-  const extra = [reply?.message, ...(reply?.errors ?? [])].filter(
-    (part): part is string => Boolean(part) && !detail.includes(part as string),
-  );
-  return extra.length ? `${detail} PagerDuty said: ${extra.join('; ')}` : detail;
-}
+import { detailWithPagerDutyReason } from '../../shared/errors';
 
 /**
  * Puts a failed save where the user is looking: field issues on their fields, a refused key on the secret
@@ -28,15 +22,11 @@ export function applySubmitError(
     const secret =
       properties.find((property) => property.secret && property.required) ?? properties.find((p) => p.secret);
     if (secret) {
-      setError(
-        secret.field,
-        { type: 'server', message: pagerDutyReason(error.detail, error.pagerduty) },
-        { shouldFocus: true },
-      );
+      setError(secret.field, { type: 'server', message: detailWithPagerDutyReason(error) }, { shouldFocus: true });
       return null;
     }
   }
   if (error.kind === 'rate_limited' && error.retryAfter !== undefined && !/try again/i.test(error.detail))
     return `${error.detail} Try again in ${Math.max(1, Math.ceil(error.retryAfter))} seconds.`;
-  return error.pagerduty ? pagerDutyReason(error.detail, error.pagerduty) : error.detail;
+  return detailWithPagerDutyReason(error);
 }

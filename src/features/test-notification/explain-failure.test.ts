@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-error';
-import { explainFailure, pagerDutyReason, retryWhen } from './explain-failure';
+import { explainFailure, retryWhen } from './explain-failure';
 
 const now = new Date('2026-03-12T10:30:00Z');
 const localTime = (ms: number) =>
@@ -17,8 +17,8 @@ describe('retryWhen', () => {
   });
 });
 
-describe('pagerDutyReason', () => {
-  it("joins PagerDuty's message and errors verbatim", () => {
+describe('explainFailure', () => {
+  it('names a refused event as such', () => {
     const error = new ApiError({
       kind: 'validation',
       status: 400,
@@ -26,12 +26,6 @@ describe('pagerDutyReason', () => {
       code: 'invalid_event',
       pagerduty: { message: 'Event object is invalid', errors: ["'payload.summary' is missing"] },
     });
-    expect(pagerDutyReason(error)).toBe("Event object is invalid — 'payload.summary' is missing");
     expect(explainFailure(error).title).toBe('PagerDuty refused the event');
-  });
-
-  it("uses the server's sentence when PagerDuty never answered", () => {
-    const error = new ApiError({ kind: 'upstream', status: 502, detail: 'connect ECONNREFUSED', code: 'unreachable' });
-    expect(pagerDutyReason(error)).toBe('connect ECONNREFUSED');
   });
 });

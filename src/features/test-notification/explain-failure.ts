@@ -24,11 +24,3 @@ export function explainFailure(error: ApiError, now: Date = new Date()): Failure
     }
   );
 }
-
-/** PagerDuty's own words where it answered; otherwise the server's sentence. */
-export function pagerDutyReason(error: ApiError): string {
-  const reply = error.pagerduty;
-  if (!reply) return error.detail;
-  const parts = [reply.message, ...(reply.errors ?? [])].filter(Boolean);
-  return parts.length > 0 ? parts.join(' — ') : error.detail;
-}

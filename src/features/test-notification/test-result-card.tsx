@@ -15,7 +15,8 @@ import { Link as RouterLink } from 'wouter';
 import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
 import { Fact, FactList } from '../../shared/fact-list';
-import { explainFailure, pagerDutyReason } from './explain-failure';
+import { pagerDutyReason } from '../../shared/errors';
+import { explainFailure } from './explain-failure';
 import { severityColors } from './severity-colors';
 
 export type TestOutcome =

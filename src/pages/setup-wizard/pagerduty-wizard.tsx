@@ -1,20 +1,9 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useWatch } from 'react-hook-form';
 import { useSearchParams } from 'wouter';
 import { isApiError } from '../../api/api-error';
 import type { Flow, Integration } from '../../api/contract';
 import { useNotify } from '../../shared/notifier';
-import {
-  currentFingerprint,
-  keyChoice,
-  newFlowSchema,
-  previewOf,
-  toActionInput,
-  toDraft,
-  toTestRequest,
-  useActionForm,
-} from '../../features/flow-actions';
-import type { SpecFormValues } from '../../spec-form';
+import { newFlowSchema, previewOf, toActionInput, toDraft, useActionEditor } from '../../features/flow-actions';
 import type { ActionDependencies } from '../use-action-dependencies';
 import { PageLoading } from '../../shared/page-loading';
 import { ConnectStep } from './connect-step';
@@ -70,8 +59,6 @@ export function PagerDutyWizard({
   const [confirming, setConfirming] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const { properties } = deps;
-  const form = useActionForm(properties, undefined, initial.action);
-  const values = useWatch({ control: form.control }) as SpecFormValues;
   const save = useSaveWizardAction();
   const notify = useNotify();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -81,8 +68,21 @@ export function PagerDutyWizard({
   if (step !== 'connect' && !integration) step = 'connect';
   if (step === 'done' && !draft.saved) step = 'test';
 
+  const choice = draft.flowChoice;
+  const chosenFlowId = choice.mode === 'existing' ? choice.flowId : null;
+  const chosenFlow = flows.find((f) => f.id === chosenFlowId);
+  const triggerType = draft.flowChoice.mode === 'new' ? draft.flowChoice.trigger_type : chosenFlow?.trigger_type;
+  const context = {
+    triggerType: triggerType ?? 'anomaly',
+    tokens: deps.tokensFor(triggerType ?? 'anomaly'),
+    allTokens: deps.allTokens,
+    flowName: draft.flowChoice.mode === 'new' ? draft.flowChoice.name : chosenFlow?.name,
+    flowId: chosenFlow?.id,
+  };
+  const editor = useActionEditor({ properties, context, initial: initial.action });
+  const { form, values, key, fingerprint } = editor;
+
   // Everything but the routing key survives a reload of this tab.
-  const key = keyChoice(values.routing_key);
   const overrideTyped = key.last4 !== undefined;
   useEffect(() => {
     saveDraft(type, { ...draft, action: toDraft(values), overrideTyped });
@@ -99,18 +99,6 @@ export function PagerDutyWizard({
   }, [step]);
 
   const goTo = (next: WizardStep) => setSearchParams({ step: next });
-
-  const choice = draft.flowChoice;
-  const chosenFlowId = choice.mode === 'existing' ? choice.flowId : null;
-  const chosenFlow = flows.find((f) => f.id === chosenFlowId);
-  const triggerType = draft.flowChoice.mode === 'new' ? draft.flowChoice.trigger_type : chosenFlow?.trigger_type;
-  const context = {
-    triggerType: triggerType ?? 'anomaly',
-    tokens: deps.tokensFor(triggerType ?? 'anomaly'),
-    allTokens: deps.allTokens,
-    flowName: draft.flowChoice.mode === 'new' ? draft.flowChoice.name : chosenFlow?.name,
-    flowId: chosenFlow?.id,
-  };
 
   const checkChoice = () => {
     const choice = draft.flowChoice;
@@ -131,16 +119,10 @@ export function PagerDutyWizard({
     if (!choiceOk)
       document.getElementById(draft.flowChoice.mode === 'new' ? 'wizard-flow-name' : 'wizard-flow-existing')?.focus();
     if (!choiceOk || !formOk) return;
-    if (previewOf(properties, form.getValues(), context).problems.length > 0) return;
+    if (!editor.limitsOk(form.getValues())) return;
     goTo('test');
   };
 
-  const prepareTest = async () => {
-    if (!(await form.trigger())) return null;
-    return toTestRequest(properties, form.getValues(), context);
-  };
-
-  const fingerprint = currentFingerprint(properties, values);
   const { lastTest } = draft;
   const untestedReason =
     lastTest === null
@@ -153,7 +135,12 @@ export function PagerDutyWizard({
 
   const doSave = () => {
     setSaveError(null);
-    const action = toActionInput(properties, form.getValues());
+    // The test belongs to the action it was sent for: the server records it if the settings are still the same.
+    const testDeliveryId = untestedReason === null ? lastTest?.deliveryId : undefined;
+    const action = {
+      ...toActionInput(properties, form.getValues()),
+      ...(testDeliveryId ? { test_delivery_id: testDeliveryId } : {}),
+    };
     save.mutate(
       { choice: draft.flowChoice, action },
       {
@@ -174,7 +161,16 @@ export function PagerDutyWizard({
         },
         onError: (error) => {
           setConfirming(false);
-          setSaveError(isApiError(error) ? error.detail : 'The notification could not be saved.');
+          const nameIssue = isApiError(error) ? error.fieldErrors.find((i) => i.loc[1] === 'name') : undefined;
+          if (nameIssue) setChoiceErrors({ name: nameIssue.msg });
+          // A new flow holds only this action; on an existing one the issues about actions are this one's.
+          const rest = editor.applySaveError(error, draft.flowChoice.mode === 'new' ? 0 : undefined);
+          const onFields =
+            nameIssue !== undefined ||
+            ['tokenized_message', ...properties.map((p) => p.field)].some((f) => form.getFieldState(f).error);
+          setSaveError(rest);
+          // Issues marked on fields are shown where the fields are.
+          if (onFields) goTo('notification');
         },
       },
     );
@@ -218,11 +214,14 @@ export function PagerDutyWizard({
           {step === 'test' && (
             <TestStep
               flowName={context.flowName}
-              prepare={prepareTest}
+              prepare={editor.prepareTest}
               onOutcome={(outcome) =>
                 setDraft((d) => ({
                   ...d,
-                  lastTest: { outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint },
+                  lastTest:
+                    outcome.kind === 'delivered'
+                      ? { outcome: 'delivered', fingerprint, deliveryId: outcome.response.delivery_id }
+                      : { outcome: 'failed', fingerprint },
                 }))
               }
               untestedReason={untestedReason}

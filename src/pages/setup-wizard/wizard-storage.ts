@@ -25,7 +25,14 @@ const wizardDraftSchema = z.object({
   action: z.object({ tokenized_message: z.string(), severity: z.unknown(), custom_details: z.unknown() }),
   overrideTyped: z.boolean(),
   /** The last test in this wizard and the settings it was sent with (`testFingerprint`). */
-  lastTest: z.nullable(z.object({ outcome: z.enum(['delivered', 'failed']), fingerprint: z.string() })),
+  lastTest: z.nullable(
+    z.object({
+      outcome: z.enum(['delivered', 'failed']),
+      fingerprint: z.string(),
+      /** The server's record of the test: the save names it, so the saved action shows it as its last test. */
+      deliveryId: z.optional(z.int()),
+    }),
+  ),
   saved: z.nullable(z.object({ flowId: z.number(), flowName: z.string() })),
 });
 export type WizardDraft = z.infer<typeof wizardDraftSchema>;

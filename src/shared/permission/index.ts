@@ -1,0 +1,2 @@
+export { DisabledReason } from './disabled-reason';
+export { usePermission, type Permission } from './use-permission';
