@@ -94,15 +94,8 @@ export function testNotificationHandlers(
       custom_details: customDetails,
       key_source: source,
     });
-    let deliveryId: number | undefined;
-    const remember = (lastTest: Omit<LastTest, 'at' | 'fingerprint'>) => {
-      const record = { at: new Date().toISOString(), fingerprint, ...lastTest };
-      if (body.action_id !== undefined) flows.setLastTest(body.action_id, record);
-      else if (deliveryId !== undefined) unsavedTests.remember(deliveryId, user!.id, record);
-    };
-
     // A key typed into the form only for this test says nothing about the health of what is stored.
-    const sent = await delivery.sendNow(
+    const { deliveryId, outcome } = await delivery.sendNow(
       {
         kind: 'test',
         endpoint: 'enqueue',
@@ -116,8 +109,12 @@ export function testNotificationHandlers(
       },
       event,
     );
-    deliveryId = sent.deliveryId;
-    const { outcome } = sent;
+    // A saved action keeps its last test; an unsaved one's waits for the save that names its delivery id.
+    const remember = (lastTest: Omit<LastTest, 'at' | 'fingerprint'>) => {
+      const record = { at: new Date().toISOString(), fingerprint, ...lastTest };
+      if (body.action_id !== undefined) flows.setLastTest(body.action_id, record);
+      else unsavedTests.remember(deliveryId, user!.id, record);
+    };
     if (!outcome.ok) {
       remember({ outcome: 'failed', message: outcome.failure.detail });
       throw failureToHttpError(outcome.failure);
