@@ -15,9 +15,9 @@ import { integrationQueries } from '../api/queries';
 import { QueryErrorAlert } from '../shared/errors';
 import { PageLoading } from '../shared/page-loading';
 import { Fact, FactList } from '../shared/fact-list';
+import { DateTime } from '../shared/format';
 import { DisconnectDialog } from '../features/integrations/disconnect-dialog';
 import { IntegrationIcon } from '../features/integrations/integration-icon';
-import { formatDateTime } from '../features/integrations/integration-model';
 import { IntegrationSettingsForm } from '../features/integrations/integration-settings-form';
 import { useIntegrationSpec } from '../features/integrations/use-integration-spec';
 
@@ -108,10 +108,10 @@ function IntegrationSettings({ id }: { id: number }) {
             <Chip size="small" color="success" label="Connected" />
           </Fact>
           <Fact label="Created">
-            <time dateTime={data.created}>{formatDateTime(data.created)}</time>
+            <DateTime value={data.created} />
           </Fact>
           <Fact label="Last updated">
-            <time dateTime={data.updated}>{formatDateTime(data.updated)}</time>
+            <DateTime value={data.updated} />
           </Fact>
         </FactList>
       </Paper>

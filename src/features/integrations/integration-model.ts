@@ -32,13 +32,6 @@ export function categoryLabel(category: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Other';
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
-
 /** Secrets the server stores for an existing integration: the required ones (it never returns them). */
 export function configuredSecretFields(properties: readonly SpecProperty[]): string[] {
   return properties.filter((property) => property.secret && property.required).map((property) => property.field);

@@ -15,14 +15,12 @@ import { Link as RouterLink } from 'wouter';
 import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
 import { Fact, FactList } from '../../shared/fact-list';
+import { DateTime } from '../../shared/format';
 import { explainFailure, pagerDutyReason } from './explain-failure';
 import { severityColors } from './severity-colors';
 
 export type TestOutcome =
   { kind: 'delivered'; response: TestNotificationResponse } | { kind: 'failed'; error: ApiError; at: Date };
-
-const formatTime = (iso: string | Date) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
 const detailValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -84,7 +82,9 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
               {response.pagerduty.dedup_key}
             </Box>
           </Fact>
-          <Fact label="Sent">{formatTime(response.sent_at)}</Fact>
+          <Fact label="Sent">
+            <DateTime value={response.sent_at} />
+          </Fact>
           <Fact label="Routing key">
             {response.key_source === 'override' ? "This action's override" : "The integration's key"} ending in{' '}
             <Box component="code" sx={{ fontFamily: 'monospace' }}>
@@ -163,7 +163,9 @@ function FailedCard({ error, at }: { error: ApiError; at: Date }) {
               </>
             )}
           </Fact>
-          <Fact label="Tried">{formatTime(at)}</Fact>
+          <Fact label="Tried">
+            <DateTime value={at} />
+          </Fact>
         </FactList>
       </Alert>
     </Box>
