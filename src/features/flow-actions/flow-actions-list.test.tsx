@@ -7,7 +7,7 @@ const action = (id: number, override: boolean): PagerDutyAction => ({
   id,
   type: 'PagerDuty',
   tokenized_message: `Message ${id}`,
-  parameters: { severity: 'error', routing_key_configured: override },
+  parameters: { severity: 'error', custom_details: {}, routing_key_configured: override },
   last_test: null,
 });
 
