@@ -19,7 +19,7 @@ import { useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { triggerTypeLabels, type Flow, type PagerDutyAction } from '../api/contract';
 import { flowQueries } from '../api/queries';
-import { QueryErrorAlert, errorMessage } from '../shared/errors';
+import { NotFoundView, QueryErrorAlert, errorMessage } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
 import { DeleteFlowButton, FlowActionsList, keepAction, useUpdateFlow } from '../features/flow-actions';
@@ -35,7 +35,7 @@ export function FlowDetailPage() {
   const flow = useQuery({ ...flowQueries.detail(flowId), enabled: valid });
   const deps = useActionDependencies();
 
-  if (!valid) return <Alert severity="error">“{id}” is not a flow id.</Alert>;
+  if (!valid || (isApiError(flow.error) && flow.error.kind === 'not_found')) return <MissingFlow />;
   if (flow.isPending || deps.pending) return <PageLoading label="Loading the flow" />;
   if (flow.isError)
     return (
@@ -48,6 +48,17 @@ export function FlowDetailPage() {
       <QueryErrorAlert error={deps.error} title="The PagerDuty settings could not be loaded" onRetry={deps.retry} />
     );
   return <FlowDetail flow={flow.data} deps={deps} readOnly={forbidden} />;
+}
+
+function MissingFlow() {
+  return (
+    <NotFoundView
+      what="Flow"
+      explanation="This flow does not exist. It may have been deleted."
+      backTo="/flows"
+      backLabel="Back to Flows"
+    />
+  );
 }
 
 function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependencies; readOnly: boolean }) {

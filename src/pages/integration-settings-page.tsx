@@ -12,7 +12,7 @@ import { Link as RouterLink, useParams } from 'wouter';
 import { useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { integrationQueries } from '../api/queries';
-import { QueryErrorAlert } from '../shared/errors';
+import { NotFoundView, QueryErrorAlert } from '../shared/errors';
 import { PageLoading } from '../shared/page-loading';
 import { Fact, FactList } from '../shared/fact-list';
 import { DateTime } from '../shared/format';
@@ -33,14 +33,12 @@ export function IntegrationSettingsPage() {
 
 function MissingIntegration() {
   return (
-    <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-      <title>Integration not found · Qualytics Integrations</title>
-      <Typography variant="h1">Integration not found</Typography>
-      <Typography>This integration does not exist. It may have been disconnected.</Typography>
-      <Button component={RouterLink} to="/integrations" variant="contained">
-        Back to Integrations
-      </Button>
-    </Stack>
+    <NotFoundView
+      what="Integration"
+      explanation="This integration does not exist. It may have been disconnected."
+      backTo="/integrations"
+      backLabel="Back to Integrations"
+    />
   );
 }
 

@@ -1,3 +1,4 @@
 export { RouteErrorBoundary } from './route-error-boundary';
 export { QueryErrorAlert, errorMessage } from './query-error-alert';
 export { LazyQueryErrorAlert } from './lazy-error-views';
+export { NotFoundView } from './not-found-view';
