@@ -18,6 +18,7 @@ import { Fact, FactList } from '../../shared/fact-list';
 import { DateTime } from '../../shared/format';
 import { explainFailure, pagerDutyReason } from './explain-failure';
 import { severityColors } from './severity-colors';
+import { StatusLinkText } from './status-link-text';
 
 export type TestOutcome =
   { kind: 'delivered'; response: TestNotificationResponse } | { kind: 'failed'; error: ApiError; at: Date };
@@ -153,7 +154,7 @@ function FailedCard({ error, at }: { error: ApiError; at: Date }) {
           </Fact>
           <Fact label="What it means">{explanation.meaning}</Fact>
           <Fact label="What to do">
-            {explanation.action}
+            <StatusLinkText text={explanation.action} />
             {explanation.connectLink && (
               <>
                 {' '}
