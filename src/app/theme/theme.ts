@@ -31,7 +31,7 @@ export const theme = createTheme({
   components: {
     MuiCssBaseline: {
       styleOverrides: (theme) => ({
-        '[id], [tabindex="-1"], .MuiAlert-root': { scrollMarginTop: scrollClearance },
+        '[id], [tabindex="-1"], [role="region"], section, .MuiAlert-root': { scrollMarginTop: scrollClearance },
         // One ring for every control, in the primary colour (>= 3:1 against the page in light and dark: WCAG 1.4.11),
         // where MUI's own focus cue is a faint ripple tint (WCAG 2.4.7).
         [focusTargets]: {

@@ -49,7 +49,7 @@ export function FlowActionsList({ actions, integrationConnected, onEdit, onRemov
               <Typography
                 component="h3"
                 variant="subtitle1"
-                sx={{ fontWeight: 600, overflowWrap: 'anywhere', flex: 1 }}
+                sx={{ fontWeight: 600, overflowWrap: 'anywhere', flex: '1 1 12rem' }}
               >
                 {action.tokenized_message || '(no message)'}
               </Typography>

