@@ -4,6 +4,7 @@ import {
   createPagerDutyIntegration,
   expect,
   expectNoAxeViolations,
+  keepViewport,
   test,
   validRoutingKey,
 } from './fixtures';
@@ -24,11 +25,16 @@ async function box(locator: Locator): Promise<Box> {
   return found!;
 }
 
-/** What the user sees of the page now (not a full-page capture: the point is what fits on the screen). */
-async function keepView(page: Page, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}-${testInfo.project.name}.png`);
+/**
+ * What the user sees now, named by project. The `readme` views become the README's copies with UPDATE_SCREENSHOTS=1
+ * (see fixtures/screenshots.ts); the rest stay with the test results.
+ */
+async function keepView(page: Page, testInfo: TestInfo, name: string, { readme = false } = {}) {
+  const named = `${testInfo.project.name}-${name}`;
+  if (readme) return keepViewport(page, testInfo, named);
+  const path = testInfo.outputPath(`${named}.png`);
   await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
+  await testInfo.attach(named, { path, contentType: 'image/png' });
 }
 
 /** The bar is one short row with a menu button; the navigation waits in the menu. */
@@ -90,7 +96,7 @@ test('the setup wizard on a small screen: compact bar, messages that cover nothi
   await editor.sendTest();
   await expect(editor.result).toContainText('Delivered');
   await expectUncovered(page, editor.result);
-  await keepView(page, testInfo, 'wizard-test-result');
+  await keepView(page, testInfo, 'wizard-test-result', { readme: true });
   await expectNoAxeViolations(page, 'Delivered result');
 
   await wizard.saveAndFinish.click();
@@ -118,7 +124,7 @@ test('the action panel on a small screen: the menu, the panel, a result in view 
   await expect(shell.navLink('Flows')).toBeVisible();
   await expect(shell.signOutButton).toBeVisible();
   await expectNoAxeViolations(page, 'Open menu');
-  await keepView(page, testInfo, 'menu-open');
+  await keepView(page, testInfo, 'menu-open', { readme: true });
   await page.keyboard.press('Escape');
   await expect(shell.nav).toBeHidden();
   await expect(shell.menuButton).toBeFocused();
