@@ -122,7 +122,7 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
       )}
       <Paper variant="outlined" component="section" aria-labelledby="actions-title" sx={{ p: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', mb: 2, gap: 2, flexWrap: 'wrap' }}>
-          <Typography id="actions-title" variant="h2" sx={{ flex: 1 }}>
+          <Typography id="actions-title" variant="h2" sx={{ flex: '1 1 12rem' }}>
             PagerDuty actions
           </Typography>
           <Button

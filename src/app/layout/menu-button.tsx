@@ -24,7 +24,8 @@ export function MenuButton({ open, controls, onToggle }: MenuButtonProps) {
         alignItems: 'center',
         justifyContent: 'center',
         p: 1,
-        my: 0,
+        // 40 px tall: with these margins its row is the compact bar's 56 px, also while the menu is open below it.
+        my: 1,
         mr: 0,
         ml: 'auto',
         color: 'inherit',
