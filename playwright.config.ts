@@ -5,6 +5,10 @@ import { defineConfig, devices } from '@playwright/test';
 import { e2eEnv } from './e2e/fixtures/env';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
+// Sizes are set per project: the 200% zoom project must have none (see below).
+const { viewport: desktopViewport, deviceScaleFactor: _scale, ...desktopChrome } = devices['Desktop Chrome'];
+const smallScreenSpec = /small-screens\.spec\.ts$/;
+
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'qualytics-e2e-'));
 
 export default defineConfig({
@@ -25,12 +29,36 @@ export default defineConfig({
     baseURL: e2eEnv.baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    ...devices['Desktop Chrome'],
+    ...desktopChrome,
     launchOptions: {
       executablePath: chromiumPath,
       args: chromiumArgs,
     },
   },
+  // The whole suite runs at a desktop size; a phone and 200% zoom run only the small-screen journeys (the wizard and
+  // the action panel, with axe), so the suite does not take three times as long.
+  projects: [
+    { name: 'desktop', testIgnore: smallScreenSpec, use: { viewport: desktopViewport, deviceScaleFactor: 1 } },
+    {
+      name: 'phone',
+      testMatch: smallScreenSpec,
+      use: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    },
+    {
+      // Browser zoom at 200% on a 1366×900 screen, as Chromium does it: every CSS pixel is two device pixels, so the
+      // page lays out in 683×450. The window is sized in CSS pixels (its frame takes 87 of the 537); a Playwright
+      // viewport would override the forced scale factor.
+      name: 'zoom-200',
+      testMatch: smallScreenSpec,
+      use: {
+        viewport: null,
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: [...chromiumArgs, '--force-device-scale-factor=2', '--window-size=683,537'],
+        },
+      },
+    },
+  ],
   webServer: {
     // The server binary itself (not npx), so stopping it stops the server.
     command: `${JSON.stringify(process.execPath)} --import tsx server/main.ts`,

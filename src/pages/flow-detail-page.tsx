@@ -19,7 +19,7 @@ import { parseId, useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { triggerTypeLabels, type Flow, type PagerDutyAction } from '../api/contract';
 import { flowQueries } from '../api/queries';
-import { QueryErrorAlert, errorMessage } from '../shared/errors';
+import { NotFoundView, QueryErrorAlert, errorMessage } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
 import { DisabledReason, usePermission } from '../shared/permission';
@@ -45,7 +45,7 @@ export function FlowDetailPage() {
   const deps = useActionDependencies();
   const change = usePermission('updateFlow', 'change this flow');
 
-  if (!valid) return <Alert severity="error">“{id}” is not a flow id.</Alert>;
+  if (!valid || (isApiError(flow.error) && flow.error.kind === 'not_found')) return <MissingFlow />;
   // A failed refresh keeps the data it had (react-query keeps `data`): the page, and any form open on it, stays.
   if (flow.data === undefined) {
     if (flow.isError)
@@ -80,6 +80,17 @@ export function FlowDetailPage() {
         readOnlyReason={change.reason ?? 'Manager permission required to change this flow.'}
       />
     </>
+  );
+}
+
+function MissingFlow() {
+  return (
+    <NotFoundView
+      what="Flow"
+      explanation="This flow does not exist. It may have been deleted."
+      backTo="/flows"
+      backLabel="Back to Flows"
+    />
   );
 }
 
@@ -160,7 +171,7 @@ function FlowDetail({ flow, deps, readOnly, readOnlyReason }: FlowDetailProps) {
       )}
       <Paper variant="outlined" component="section" aria-labelledby="actions-title" sx={{ p: 2 }}>
         <Box sx={{ display: 'flex', alignItems: 'center', mb: 2, gap: 2, flexWrap: 'wrap' }}>
-          <Typography id="actions-title" variant="h2" sx={{ flex: 1 }}>
+          <Typography id="actions-title" variant="h2" sx={{ flex: '1 1 12rem' }}>
             PagerDuty actions
           </Typography>
           <DisabledReason reason={readOnly ? readOnlyReason : null}>

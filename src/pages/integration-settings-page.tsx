@@ -12,12 +12,12 @@ import { Link as RouterLink, useParams } from 'wouter';
 import { parseId, useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { integrationQueries } from '../api/queries';
-import { QueryErrorAlert } from '../shared/errors';
+import { NotFoundView, QueryErrorAlert } from '../shared/errors';
 import { PageLoading } from '../shared/page-loading';
 import { Fact, FactList } from '../shared/fact-list';
+import { DateTime } from '../shared/format';
 import { DisconnectDialog } from '../features/integrations/disconnect-dialog';
 import { IntegrationIcon } from '../features/integrations/integration-icon';
-import { formatDateTime } from '../features/integrations/integration-model';
 import { IntegrationSettingsForm } from '../features/integrations/integration-settings-form';
 import { useIntegrationSpec } from '../features/integrations/use-integration-spec';
 import { RefreshFailed } from './refresh-failed';
@@ -30,14 +30,12 @@ export function IntegrationSettingsPage() {
 
 function MissingIntegration() {
   return (
-    <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-      <title>Integration not found · Qualytics Integrations</title>
-      <Typography variant="h1">Integration not found</Typography>
-      <Typography>This integration does not exist. It may have been disconnected.</Typography>
-      <Button component={RouterLink} to="/integrations" variant="contained">
-        Back to Integrations
-      </Button>
-    </Stack>
+    <NotFoundView
+      what="Integration"
+      explanation="This integration does not exist. It may have been disconnected."
+      backTo="/integrations"
+      backLabel="Back to Integrations"
+    />
   );
 }
 
@@ -116,10 +114,10 @@ function IntegrationSettings({ id }: { id: number }) {
             <Chip size="small" color="success" label="Connected" />
           </Fact>
           <Fact label="Created">
-            <time dateTime={data.created}>{formatDateTime(data.created)}</time>
+            <DateTime value={data.created} />
           </Fact>
           <Fact label="Last updated">
-            <time dateTime={data.updated}>{formatDateTime(data.updated)}</time>
+            <DateTime value={data.updated} />
           </Fact>
         </FactList>
       </Paper>

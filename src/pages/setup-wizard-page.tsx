@@ -5,6 +5,7 @@ import { useNavigate } from '../shared/navigation';
 import type { Integration } from '../api/contract';
 import { flowQueries, integrationQueries } from '../api/queries';
 import { QueryErrorAlert } from '../shared/errors';
+import { InlineNotifications } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
 import { ConnectIntegrationForm } from '../features/integrations';
 import { ConnectStep } from './setup-wizard/connect-step';
@@ -26,7 +27,12 @@ export function SetupWizardPage() {
       <ConnectIntegrationForm type={type} onConnected={(integration) => navigate(`/integrations/${integration.id}`)} />
     );
   }
-  return <PagerDutySetup />;
+  // Its success messages show at its top: a toast would cover the next step's fields.
+  return (
+    <InlineNotifications>
+      <PagerDutySetup />
+    </InlineNotifications>
+  );
 }
 
 function PagerDutySetup() {

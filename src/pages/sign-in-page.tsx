@@ -8,7 +8,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Redirect, useSearchParams } from 'wouter';
 import { useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
@@ -32,6 +32,9 @@ export function SignInPage() {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const tokenInput = useRef<HTMLInputElement>(null);
+  // The page's one task is this box: start in it, as a keyboard user expects.
+  useEffect(() => tokenInput.current?.focus(), []);
 
   if (token && !pending) return <Redirect to={next} replace />;
 
@@ -85,6 +88,7 @@ export function SignInPage() {
         <Box component="form" noValidate onSubmit={(event) => void submit(event)}>
           <TextField
             label="API token"
+            inputRef={tokenInput}
             type={reveal ? 'text' : 'password'}
             value={value}
             onChange={(event) => setValue(event.target.value)}

@@ -1,22 +1,39 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useLocation } from 'wouter';
 import { useNavigate } from '../../shared/navigation';
 import { useSession } from '../../shared/session';
-import { ThemeModeSwitch } from '../theme/theme-mode-switch';
+import { appBarHeight } from '../theme/theme';
 import { MainNav } from './main-nav';
+import { MenuButton } from './menu-button';
 import { SkipLink } from './skip-link';
+import { UserTools } from './user-tools';
 
 export const mainContentId = 'main-content';
+const menuId = 'app-menu';
 
-/** The signed-in shell; a page still downloading shows its "Loading page" status in the main area. */
+/**
+ * The signed-in shell; a page still downloading shows its "Loading page" status in the main area. Below `md` (a
+ * phone, a small window, 200% zoom) the bar is one compact row and the navigation and user tools fold into a menu,
+ * so the sticky bar never takes a fifth of the screen.
+ */
 export function AppLayout({ children }: { children: ReactNode }) {
-  const { user, signOut } = useSession();
+  const { signOut } = useSession();
   const navigate = useNavigate();
+  const [location] = useLocation();
+  // Open for the page it was opened on: following one of its links closes it.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const menuOpen = openAt === location;
 
   const handleSignOut = () => {
     signOut();
     navigate('/sign-in', { replace: true });
+  };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setOpenAt(null);
+    document.querySelector<HTMLElement>(`[aria-controls="${menuId}"]`)?.focus();
   };
 
   return (
@@ -25,6 +42,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       {/* A plain header styled like MUI's AppBar and Toolbar: the first paint needs neither component. */}
       <Box
         component="header"
+        onKeyDown={closeOnEscape}
         sx={(theme) => ({
           position: 'sticky',
           top: 0,
@@ -36,65 +54,40 @@ export function AppLayout({ children }: { children: ReactNode }) {
         })}
       >
         <Box
-          sx={{
+          sx={(theme) => ({
             display: 'flex',
             alignItems: 'center',
-            minHeight: 64,
-            px: { xs: 2, sm: 3 },
             flexWrap: 'wrap',
+            minHeight: appBarHeight.full,
+            px: 3,
             columnGap: 2,
-            rowGap: 1,
-            py: 1,
-          }}
+            [theme.breakpoints.down('md')]: { minHeight: appBarHeight.compact, px: 2 },
+          })}
         >
           <Typography component="p" variant="h6" sx={{ fontWeight: 600, mr: 1 }}>
             Qualytics Integrations
           </Typography>
-          <MainNav />
-          <Box sx={{ flexGrow: 1 }} />
-          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
-            {user && (
-              <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }} aria-label="Signed in user" role="group">
-                <Typography component="span" variant="body2">
-                  {user.name}
-                </Typography>
-                <Box
-                  component="span"
-                  sx={{
-                    border: '1px solid currentColor',
-                    borderRadius: 4,
-                    px: 1,
-                    fontSize: '0.8125rem',
-                    lineHeight: '22px',
-                  }}
-                >
-                  {user.role}
-                </Box>
-              </Box>
-            )}
-            <ThemeModeSwitch />
-            {/* Styled like a small outlined MUI Button; ButtonBase is no part of the shell's first paint. */}
-            <Box
-              component="button"
-              type="button"
-              onClick={handleSignOut}
-              sx={{
-                typography: 'button',
-                fontSize: '0.8125rem',
-                px: '9px',
-                py: '3px',
-                m: 0,
-                color: 'inherit',
-                bgcolor: 'transparent',
-                border: '1px solid rgba(255,255,255,0.5)',
-                borderRadius: 1,
-                cursor: 'pointer',
-                '&:hover': { bgcolor: 'rgba(255,255,255,0.12)', borderColor: 'currentColor' },
-                '&:focus-visible': { outline: '2px solid currentColor', outlineOffset: 2 },
-              }}
-            >
-              Sign out
-            </Box>
+          <MenuButton open={menuOpen} controls={menuId} onToggle={() => setOpenAt(menuOpen ? null : location)} />
+          <Box
+            id={menuId}
+            sx={(theme) => ({
+              display: 'flex',
+              flex: 1,
+              alignItems: 'center',
+              columnGap: 2,
+              [theme.breakpoints.down('md')]: {
+                display: menuOpen ? 'flex' : 'none',
+                flexBasis: '100%',
+                flexDirection: 'column',
+                alignItems: 'flex-start',
+                rowGap: 1.5,
+                pb: 2,
+              },
+            })}
+          >
+            <MainNav />
+            <Box sx={{ flexGrow: 1 }} />
+            <UserTools onSignOut={handleSignOut} />
           </Box>
         </Box>
       </Box>

@@ -6,11 +6,21 @@ const links = [
   { to: '/flows', label: 'Flows' },
 ];
 
-/** Plain links (NavLink sets aria-current="page"), wrapping onto their own row on small screens. */
+/** Plain links (NavLink sets aria-current="page"): a row in the full app bar, a column in the compact bar's menu. */
 export function MainNav() {
   return (
-    <Box component="nav" aria-label="Main" sx={{ order: { xs: 10, sm: 0 }, width: { xs: '100%', sm: 'auto' } }}>
-      <Box component="ul" sx={{ display: 'flex', gap: 0.5, listStyle: 'none', m: 0, p: 0 }}>
+    <Box component="nav" aria-label="Main">
+      <Box
+        component="ul"
+        sx={(theme) => ({
+          display: 'flex',
+          gap: 0.5,
+          listStyle: 'none',
+          m: 0,
+          p: 0,
+          [theme.breakpoints.down('md')]: { flexDirection: 'column' },
+        })}
+      >
         {links.map((link) => (
           <li key={link.to}>
             <Box

@@ -1,5 +1,24 @@
 import { createTheme } from '@mui/material/styles';
 
+/** The sticky app bar's height: compact (a menu button) below `md`, one row from `md` up. */
+export const appBarHeight = { compact: 56, full: 64 } as const;
+
+/**
+ * Whatever is scrolled into view (a test result, a field in error, a focused heading) stops this far below the top,
+ * clear of the sticky app bar, at every width and zoom.
+ */
+export const scrollClearance = appBarHeight.full + 8;
+
+/** Everything a keyboard can reach: MUI marks its own (ButtonBase, inputs) with classes; native elements match. */
+const focusTargets = [
+  '.MuiButtonBase-root.Mui-focusVisible',
+  '.MuiInputBase-root.Mui-focused:has(:focus-visible)',
+  'a:focus-visible',
+  'button:focus-visible',
+  'summary:focus-visible',
+  '[tabindex="0"]:focus-visible',
+].join(', ');
+
 /** Light and dark from one theme; the class selector lets the user override the system choice. */
 export const theme = createTheme({
   cssVariables: { colorSchemeSelector: 'class' },
@@ -9,6 +28,19 @@ export const theme = createTheme({
   },
   shape: { borderRadius: 8 },
   typography: { h1: { fontSize: '1.75rem', fontWeight: 600 }, h2: { fontSize: '1.25rem', fontWeight: 600 } },
+  components: {
+    MuiCssBaseline: {
+      styleOverrides: (theme) => ({
+        '[id], [tabindex="-1"], [role="region"], section, .MuiAlert-root': { scrollMarginTop: scrollClearance },
+        // One ring for every control, in the primary colour (>= 3:1 against the page in light and dark: WCAG 1.4.11),
+        // where MUI's own focus cue is a faint ripple tint (WCAG 2.4.7).
+        [focusTargets]: {
+          outline: `2px solid ${theme.vars?.palette.primary.main ?? theme.palette.primary.main}`,
+          outlineOffset: 2,
+        },
+      }),
+    },
+  },
 });
 
 export const themeModeStorageKey = 'qualytics.theme-mode';

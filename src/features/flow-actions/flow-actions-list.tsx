@@ -9,6 +9,7 @@ import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'wouter';
 import type { PagerDutyAction } from '../../api/contract';
+import { DateTime } from '../../shared/format';
 import { severityMeanings } from './severity-meanings';
 
 export interface FlowActionsListProps {
@@ -58,7 +59,7 @@ export function FlowActionsList({
               <Typography
                 component="h3"
                 variant="subtitle1"
-                sx={{ fontWeight: 600, overflowWrap: 'anywhere', flex: 1 }}
+                sx={{ fontWeight: 600, overflowWrap: 'anywhere', flex: '1 1 12rem' }}
               >
                 {action.tokenized_message || '(no message)'}
               </Typography>
@@ -67,13 +68,13 @@ export function FlowActionsList({
                 size="small"
                 variant="outlined"
                 label={
-                  action.parameters.routing_key_configured ? "Key: this action's override" : "Key: the integration's"
+                  action.parameters.routing_key_configured ? "Key: this action's override" : "Key: integration's key"
                 }
               />
             </Box>
             {action.last_test && (
               <Typography variant="body2" color="text.secondary">
-                Last test {new Date(action.last_test.at).toLocaleString('en-GB')}:{' '}
+                Last test <DateTime value={action.last_test.at} />:{' '}
                 {action.last_test.outcome === 'delivered' ? 'delivered' : `failed (${action.last_test.message})`}
               </Typography>
             )}

@@ -8,7 +8,8 @@ import { lazy, Suspense, useId, useState } from 'react';
 import { Link as RouterLink } from 'wouter';
 import { useNavigate } from '../../shared/navigation';
 import { IntegrationIcon } from './integration-icon';
-import { formatDateTime, type CatalogEntry } from './integration-model';
+import { DateTime } from '../../shared/format';
+import type { CatalogEntry } from './integration-model';
 
 // Loaded on first use (or when the pointer or focus reaches the button), not with the catalog.
 const loadMenu = () => import('./integration-card-menu');
@@ -134,15 +135,15 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
         {integration && (
           <Typography variant="body2" color="text.secondary" component="dl" sx={{ mt: 1.5, mb: 0 }}>
             <Box sx={{ display: 'flex', gap: 0.5 }}>
-              <dt>Connected on</dt>
+              <dt>Added</dt>
               <dd style={{ margin: 0 }}>
-                <time dateTime={integration.created}>{formatDateTime(integration.created)}</time>
+                <DateTime value={integration.created} />
               </dd>
             </Box>
             <Box sx={{ display: 'flex', gap: 0.5 }}>
               <dt>Last updated</dt>
               <dd style={{ margin: 0 }}>
-                <time dateTime={integration.updated}>{formatDateTime(integration.updated)}</time>
+                <DateTime value={integration.updated} />
               </dd>
             </Box>
           </Typography>

@@ -39,13 +39,6 @@ export function categoryLabel(category: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Other';
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
-
 /**
  * The secret fields the server holds a value for. The integration says so in `secrets_configured` (by request key;
  * a secret nested in a shared key by its field). A server with only the brief's endpoints does not send it; then

@@ -31,6 +31,15 @@ describe('LastTest', () => {
     expect(screen.queryByText(/Stale/)).not.toBeInTheDocument();
   });
 
+  it('names the moment with its zone, the exact time on hover, and no dangling colon', () => {
+    render(<LastTest lastTest={lastTest} currentFingerprint={lastTest.fingerprint} />);
+    const time = screen.getByRole('group', { name: 'Last test' }).querySelector('time');
+    expect(time).toHaveAttribute('dateTime', '2026-03-12T10:30:00.000Z');
+    expect(time?.textContent).toMatch(/2026.*(UTC|GMT)/);
+    expect(time).toHaveAttribute('title', expect.stringMatching(/10:30:00/));
+    expect(time?.parentElement?.textContent).not.toMatch(/:\s*$/);
+  });
+
   it('is stale once the message changed', () => {
     render(
       <LastTest lastTest={lastTest} currentFingerprint={testFingerprint({ ...settings, tokenized_message: 'new' })} />,

@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import type { LastTest as LastTestRecord } from '../../api/contract';
+import { DateTime } from '../../shared/format';
 
 export interface LastTestProps {
   lastTest: LastTestRecord | null | undefined;
@@ -14,8 +15,6 @@ export interface LastTestProps {
 export function isLastTestStale({ lastTest, currentFingerprint, keyChanged }: LastTestProps): boolean {
   return Boolean(lastTest) && (keyChanged === true || lastTest?.fingerprint !== currentFingerprint);
 }
-
-const formatTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 /** An action's last test: when, outcome and dedup key, marked stale once the settings changed after it. */
 export function LastTest(props: LastTestProps) {
@@ -34,7 +33,9 @@ export function LastTest(props: LastTestProps) {
       aria-label="Last test"
       sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, typography: 'body2' }}
     >
-      <span>Last test {formatTime(lastTest.at)}:</span>
+      <span>
+        Last test <DateTime value={lastTest.at} />
+      </span>
       <Chip
         size="small"
         color={lastTest.outcome === 'delivered' ? 'success' : 'error'}

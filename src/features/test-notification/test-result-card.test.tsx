@@ -114,6 +114,10 @@ describe('TestResultCard', () => {
     const card = screen.getByRole('region', { name: 'Not delivered: PagerDuty unreachable' });
     expect(card).toHaveTextContent('connect ECONNREFUSED');
     expect(card).toHaveTextContent('Try again in a minute');
+    const status = within(card).getByRole('link', { name: 'status.pagerduty.com' });
+    expect(status).toHaveAttribute('href', 'https://status.pagerduty.com');
+    expect(status).toHaveAttribute('target', '_blank');
+    expect(status).toHaveAttribute('rel', expect.stringContaining('noopener'));
   });
 
   it('explains a timeout', () => {

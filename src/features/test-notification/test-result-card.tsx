@@ -16,14 +16,13 @@ import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
 import { Fact, FactList } from '../../shared/fact-list';
 import { pagerDutyReason } from '../../shared/errors';
+import { DateTime } from '../../shared/format';
 import { explainFailure } from './explain-failure';
 import { severityColors } from './severity-colors';
+import { StatusLinkText } from './status-link-text';
 
 export type TestOutcome =
   { kind: 'delivered'; response: TestNotificationResponse } | { kind: 'failed'; error: ApiError; at: Date };
-
-const formatTime = (iso: string | Date) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
 const detailValue = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -85,7 +84,9 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
               {response.pagerduty.dedup_key}
             </Box>
           </Fact>
-          <Fact label="Sent">{formatTime(response.sent_at)}</Fact>
+          <Fact label="Sent">
+            <DateTime value={response.sent_at} />
+          </Fact>
           <Fact label="Routing key">
             {response.key_source === 'override' ? "This action's override" : "The integration's key"} ending in{' '}
             <Box component="code" sx={{ fontFamily: 'monospace' }}>
@@ -154,7 +155,7 @@ function FailedCard({ error, at }: { error: ApiError; at: Date }) {
           </Fact>
           <Fact label="What it means">{explanation.meaning}</Fact>
           <Fact label="What to do">
-            {explanation.action}
+            <StatusLinkText text={explanation.action} />
             {explanation.connectLink && (
               <>
                 {' '}
@@ -164,7 +165,9 @@ function FailedCard({ error, at }: { error: ApiError; at: Date }) {
               </>
             )}
           </Fact>
-          <Fact label="Tried">{formatTime(at)}</Fact>
+          <Fact label="Tried">
+            <DateTime value={at} />
+          </Fact>
         </FactList>
       </Alert>
     </Box>

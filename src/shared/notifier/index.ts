@@ -1,1 +1,2 @@
-export { NotifierProvider, useNotify, type Notification } from './notifier';
+export { InlineNotifications } from './inline-notifications';
+export { NotifierProvider, useNotify, type Notification, type Notify } from './notifier';

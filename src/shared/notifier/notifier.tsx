@@ -4,11 +4,16 @@ import { createContext, lazy, Suspense, use, useCallback, useMemo, useState, typ
 export interface Notification {
   message: string;
   severity?: AlertColor;
+  /**
+   * The caller already shows this message on the page, where the user is looking: no toast repeats it. (A toast is
+   * for what would otherwise go unseen, such as a save that closed the panel it came from.)
+   */
+  shownInline?: boolean;
 }
 
-type Notify = (notification: Notification) => void;
+export type Notify = (notification: Notification) => void;
 
-const NotifyContext = createContext<Notify | null>(null);
+export const NotifyContext = createContext<Notify | null>(null);
 
 const NotificationSnackbar = lazy(async () => ({
   default: (await import('./notification-snackbar')).NotificationSnackbar,
@@ -18,6 +23,7 @@ export function NotifierProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<(Notification & { key: number }) | null>(null);
   const [open, setOpen] = useState(false);
   const notify = useCallback<Notify>((notification) => {
+    if (notification.shownInline) return;
     setCurrent({ ...notification, key: Date.now() });
     setOpen(true);
   }, []);

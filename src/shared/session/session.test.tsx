@@ -42,6 +42,7 @@ describe('session in the app', () => {
     const user = userEvent.setup();
 
     const tokenInput = await screen.findByLabelText(/API token/);
+    expect(tokenInput).toHaveFocus();
     expect(window.location.pathname).toBe('/sign-in');
     expect(window.location.search).toBe(`?next=${encodeURIComponent('/integrations/5')}`);
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formatAbsolute, formatExact, formatRelative, formatWhen } from './format-date';
+
+const now = new Date('2026-12-01T15:47:00Z');
+const gb = { now, locale: 'en-GB', timeZone: 'UTC' } as const;
+const us = { now, locale: 'en-US', timeZone: 'America/New_York' } as const;
+
+describe('formatWhen', () => {
+  it('says how long ago a recent event was, in the given locale', () => {
+    expect(formatWhen('2026-12-01T15:44:00Z', gb)).toBe('3 minutes ago');
+    expect(formatWhen('2026-12-01T15:46:50Z', gb)).toBe('10 seconds ago');
+    expect(formatWhen('2026-12-01T15:47:00Z', gb)).toBe('1 second ago');
+    expect(formatWhen('2026-12-01T13:40:00Z', gb)).toBe('2 hours ago');
+    expect(formatWhen('2026-12-01T15:47:30Z', gb)).toBe('in 30 seconds');
+    expect(formatWhen('2026-12-01T15:44:00Z', { now, locale: 'de-DE' })).toBe('vor 3 Minuten');
+  });
+
+  it('gives an older event its date, time and zone', () => {
+    expect(formatWhen('2026-11-28T15:44:34Z', gb)).toBe('28 Nov 2026, 15:44 UTC');
+    expect(formatWhen('2026-11-28T15:44:34Z', us)).toBe('Nov 28, 2026, 10:44 AM EST');
+  });
+
+  it('never ends in a dangling colon or drops the zone', () => {
+    const text = formatAbsolute('2026-12-01T15:44:34Z', gb);
+    expect(text).toBe('1 Dec 2026, 15:44 UTC');
+    expect(text).not.toMatch(/:$/);
+  });
+
+  it('shows what it was given when it is not a date', () => {
+    expect(formatWhen('not a date', gb)).toBe('not a date');
+    expect(formatRelative('not a date', gb)).toBeNull();
+  });
+});
+
+describe('formatExact', () => {
+  it('names the second and the zone in full', () => {
+    expect(formatExact('2026-12-01T15:44:34Z', gb)).toBe('Tue, 1 December 2026 at 15:44:34 Coordinated Universal Time');
+    expect(formatExact('2026-12-01T15:44:34Z', us)).toBe('Tue, December 1, 2026 at 10:44:34 AM Eastern Standard Time');
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * The one way the console shows a moment: the browser's locale (Intl), relative words for recent events and the
+ * time zone named otherwise, so "15:44" is never ambiguous between a manager's browser and the server.
+ */
+export interface DateFormatOptions {
+  /** The clock to measure "ago" against; injected by tests. */
+  now?: Date;
+  /** BCP 47 locale(s); the browser's own when omitted. */
+  locale?: string | readonly string[];
+  /** IANA zone; the browser's own when omitted. */
+  timeZone?: string;
+}
+
+/** Within this distance of now, an event reads "3 minutes ago" rather than as a date. */
+export const recentMs = 24 * 60 * 60 * 1000;
+
+const units: { unit: Intl.RelativeTimeFormatUnit; ms: number }[] = [
+  { unit: 'hour', ms: 60 * 60 * 1000 },
+  { unit: 'minute', ms: 60 * 1000 },
+  { unit: 'second', ms: 1000 },
+];
+
+function toDate(value: string | number | Date): Date | null {
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const locales = (options: DateFormatOptions) => options.locale as string | string[] | undefined;
+
+/** "Dec 1, 2026, 3:41 PM UTC" in en-US, "1 Dec 2026, 15:41 UTC" in en-GB. */
+export function formatAbsolute(value: string | number | Date, options: DateFormatOptions = {}): string {
+  const date = toDate(value);
+  if (!date) return String(value);
+  return new Intl.DateTimeFormat(locales(options), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(date);
+}
+
+/** The full moment, to the second, with the zone's long name: the hover text of every shown date. */
+export function formatExact(value: string | number | Date, options: DateFormatOptions = {}): string {
+  const date = toDate(value);
+  if (!date) return String(value);
+  return new Intl.DateTimeFormat(locales(options), {
+    weekday: 'short',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'long',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(date);
+}
+
+/** "3 minutes ago", "in 30 seconds", "now"; null when the moment is not recent. */
+export function formatRelative(value: string | number | Date, options: DateFormatOptions = {}): string | null {
+  const date = toDate(value);
+  if (!date) return null;
+  const diff = date.getTime() - (options.now ?? new Date()).getTime();
+  if (Math.abs(diff) >= recentMs) return null;
+  // Always numeric: "Last test now" or "Last test yesterday" read badly; under a second counts as one.
+  const format = new Intl.RelativeTimeFormat(locales(options), { numeric: 'always' });
+  const unit = units.find(({ ms }) => Math.abs(diff) >= ms) ?? units[units.length - 1]!;
+  const count = Math.trunc(diff / unit.ms);
+  return format.format(count === 0 ? (diff > 0 ? 1 : -1) : count, unit.unit);
+}
+
+/** What a date shows as: relative when recent, otherwise the absolute date with its zone. */
+export function formatWhen(value: string | number | Date, options: DateFormatOptions = {}): string {
+  return formatRelative(value, options) ?? formatAbsolute(value, options);
+}
