@@ -14,6 +14,8 @@ export const budgets = {
   keystrokeP95VsRjsf: 2.5,
   formJsVsRjsf: 1.5,
   integrationsColdRequests: 3,
+  /** Bytes on the wire of a cold /integrations at most this much over the brotli size of what it loads. */
+  wireVsBrotli: 1.05,
   lighthouse: { performance: 95, accessibility: 100, bestPractices: 100 },
 } as const;
 
@@ -49,6 +51,17 @@ export function bundleRows(visits: readonly Visit[]): Row[] {
       ),
       sizeRow('first-paint CSS /integrations', integrations.css),
     );
+  }
+  if (integrations?.wire) {
+    const { wire, headers, brotli, decoded } = integrations.wire;
+    const ratio = brotli ? wire / brotli : Number.POSITIVE_INFINITY;
+    rows.push({
+      section: 'bundle',
+      what: 'bytes on the wire, cold /integrations',
+      figure: `${kb(wire)} KB bodies (+${kb(headers)} KB headers) for ${kb(decoded)} KB; brotli ${kb(brotli)} KB (${round(ratio, 3)}x)`,
+      budget: `<= ${budgets.wireVsBrotli}x brotli`,
+      result: verdict(!integrations.error && ratio <= budgets.wireVsBrotli),
+    });
   }
   const connect = find('connect-wizard');
   if (connect)
