@@ -2,11 +2,24 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
+import { routePreload } from './scripts/vite-route-preload.js';
 
 const apiTarget = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    // The page chunks of each route (src/app/routes.tsx), preloaded from the HTML; '/' redirects to /integrations.
+    routePreload([
+      ['/', 'integrations-page'],
+      ['/integrations', 'integrations-page'],
+      ['/integrations/*/connect', 'setup-wizard-page'],
+      ['/integrations/*', 'integration-settings-page'],
+      ['/flows', 'flows-page'],
+      ['/flows/*', 'flow-detail-page'],
+    ]),
+    precompress(),
+  ],
   server: {
     // `npm run dev`: the SPA with hot reload, /api proxied to the reference server.
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },

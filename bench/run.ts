@@ -45,6 +45,10 @@ function parseArgs(argv: readonly string[]) {
     strict: argv.includes('--strict'),
     out: resolve(out),
     run: new Set<Section>((only as Section[] | undefined) ?? defaults),
+    /** For working on one page: `--pages=settings,connect step`, `--runs=1`, `--form-factors=mobile`. */
+    pages: value('pages')?.split(','),
+    lighthouseRuns: value('runs') ? Number(value('runs')) : undefined,
+    formFactors: (value('form-factors')?.split(',') ?? ['mobile', 'desktop']) as FormFactor[],
   };
 }
 
@@ -94,7 +98,7 @@ async function main() {
       log(`reference server at ${server.origin}: flow ${flowId} with a PagerDuty action, PagerDuty not connected yet`);
     }
     const ids: SeededIds = { flowId: flowId ?? 0, integrationId: 0 };
-    const runs = args.smoke ? 1 : 3;
+    const runs = args.lighthouseRuns ?? (args.smoke ? 1 : 3);
     const audit = async (targets: LighthouseTarget[], formFactor: FormFactor) => {
       if (!server || !args.run.has('lighthouse') || !targets.length) return;
       log(
@@ -103,11 +107,12 @@ async function main() {
       lighthouse.push(...(await runLighthouse(executable, server.origin, targets, runs, formFactor)));
     };
     const auditPages = async (beforeConnect: boolean) => {
+      const wanted = args.pages ?? (args.smoke ? ['integrations'] : undefined);
       const pages = consolePages.filter(
-        (page) => !!page.beforeConnect === beforeConnect && (!args.smoke || page.name === 'integrations'),
+        (page) => !!page.beforeConnect === beforeConnect && (!wanted || wanted.includes(page.name)),
       );
-      for (const formFactor of ['mobile', 'desktop'] as const) await audit(targetsOf(pages, ids), formFactor);
-      if (!beforeConnect && !args.smoke) await audit(panelSnapshots(ids), 'desktop');
+      for (const formFactor of args.formFactors) await audit(targetsOf(pages, ids), formFactor);
+      if (!beforeConnect && !wanted && args.formFactors.includes('desktop')) await audit(panelSnapshots(ids), 'desktop');
     };
     // The Connect step is audited as a manager first meets it, before the wizard visit connects PagerDuty.
     await auditPages(true);
