@@ -112,7 +112,8 @@ async function main() {
         (page) => !!page.beforeConnect === beforeConnect && (!wanted || wanted.includes(page.name)),
       );
       for (const formFactor of args.formFactors) await audit(targetsOf(pages, ids), formFactor);
-      if (!beforeConnect && !wanted && args.formFactors.includes('desktop')) await audit(panelSnapshots(ids), 'desktop');
+      if (!beforeConnect && !wanted && args.formFactors.includes('desktop'))
+        await audit(panelSnapshots(ids), 'desktop');
     };
     // The Connect step is audited as a manager first meets it, before the wizard visit connects PagerDuty.
     await auditPages(true);

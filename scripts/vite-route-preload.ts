@@ -35,7 +35,8 @@ export function routeChunks(bundle: OutputBundle, routes: RoutePages, base = '/'
   const result: [RegExp, string[]][] = [];
   for (const [pattern, page] of routes) {
     const chunk = chunks.find(
-      (candidate) => candidate.isDynamicEntry && candidate.facadeModuleId && baseName(candidate.facadeModuleId) === page,
+      (candidate) =>
+        candidate.isDynamicEntry && candidate.facadeModuleId && baseName(candidate.facadeModuleId) === page,
     );
     if (!chunk) throw new Error(`route preload: no lazy chunk for page "${page}" (route ${pattern})`);
     const files = [...staticClosure(bundle, chunk.fileName)].filter((file) => !shell.has(file));
