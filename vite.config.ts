@@ -74,7 +74,11 @@ export default defineConfig({
       {
         // Server tests open real sockets and SQLite files: plain Node, no DOM.
         extends: true,
-        test: { name: 'server', environment: 'node', include: ['server/**/*.test.ts', 'scripts/**/*.test.ts'] },
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+        },
       },
     ],
   },
