@@ -12,7 +12,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runLighthouse, type LighthouseScores, type LighthouseTarget } from './app/lighthouse-audit';
+import { consolePages, panelSnapshots, targetsOf, type SeededIds } from './app/console-pages';
+import { runLighthouse, type FormFactor, type LighthouseScores, type LighthouseTarget } from './app/lighthouse-audit';
 import { visitPages, type Visit } from './app/page-visits';
 import { bundleRows, formsRows, lighthouseRows, requestRows } from './budgets';
 import { measureForms, type FormsOptions, type FormsReport } from './forms/measure-forms';
@@ -37,11 +38,17 @@ function parseArgs(argv: readonly string[]) {
   const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name)) ?? [];
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${sections.join(', ')}`);
   const out = value('out') ?? join(projectRoot, 'bench', 'results', smoke ? 'smoke.json' : 'latest.json');
+  // The smoke run (inside `npm test`) leaves Lighthouse out unless asked for by name: it takes minutes.
+  const defaults = smoke ? sections.filter((section) => section !== 'lighthouse') : sections;
   return {
     smoke,
     strict: argv.includes('--strict'),
     out: resolve(out),
-    run: new Set<Section>((only as Section[] | undefined) ?? sections),
+    run: new Set<Section>((only as Section[] | undefined) ?? defaults),
+    /** For working on one page: `--pages=settings,connect step`, `--runs=1`, `--form-factors=mobile`. */
+    pages: value('pages')?.split(','),
+    lighthouseRuns: value('runs') ? Number(value('runs')) : undefined,
+    formFactors: (value('form-factors')?.split(',') ?? ['mobile', 'desktop']) as FormFactor[],
   };
 }
 
@@ -51,8 +58,8 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const formsOptions: FormsOptions = args.smoke
-    ? { sizes: [10], loads: 1, keystrokes: 10 }
-    : { sizes: [50, 200, 500], loads: 3, keystrokes: 120 };
+    ? { sizes: [10], rounds: 1, keystrokes: 10 }
+    : { sizes: [50, 200, 500], rounds: 3, keystrokes: 120 };
   log(
     `qualytics bench${args.smoke ? ' (smoke)' : ''}: ${[...args.run].join(', ')}; ${cpus().length} CPUs, load ${loadavg()[0]?.toFixed(1)}`,
   );
@@ -90,27 +97,26 @@ async function main() {
       flowId = await seedFlow(server);
       log(`reference server at ${server.origin}: flow ${flowId} with a PagerDuty action, PagerDuty not connected yet`);
     }
-    const lighthouseTargets: LighthouseTarget[] = flowId
-      ? [
-          { name: 'integrations', path: '/integrations' },
-          { name: 'connect step', path: '/integrations/pagerduty/connect' },
-          { name: 'flow editor', path: `/flows/${flowId}` },
-          {
-            name: 'flow editor panel',
-            path: `/flows/${flowId}`,
-            openPanel: { button: 'Edit PagerDuty action 1', dialog: 'PagerDuty Settings' },
-          },
-        ]
-      : [];
-    const runLighthouseOn = async (names: readonly string[]) => {
-      if (!server || !args.run.has('lighthouse')) return;
-      const targets = lighthouseTargets.filter((target) => names.includes(target.name));
-      if (!targets.length) return;
-      log(`lighthouse 12.2.3, desktop preset: ${targets.map((target) => target.name).join(', ')} ...`);
-      lighthouse.push(...(await runLighthouse(executable, server.origin, targets, args.smoke ? 1 : 3)));
+    const ids: SeededIds = { flowId: flowId ?? 0, integrationId: 0 };
+    const runs = args.lighthouseRuns ?? (args.smoke ? 1 : 3);
+    const audit = async (targets: LighthouseTarget[], formFactor: FormFactor) => {
+      if (!server || !args.run.has('lighthouse') || !targets.length) return;
+      log(
+        `lighthouse 12.2.3, ${formFactor}, ${runs} run(s) each: ${targets.map((target) => target.name).join(', ')} ...`,
+      );
+      lighthouse.push(...(await runLighthouse(executable, server.origin, targets, runs, formFactor)));
+    };
+    const auditPages = async (beforeConnect: boolean) => {
+      const wanted = args.pages ?? (args.smoke ? ['integrations'] : undefined);
+      const pages = consolePages.filter(
+        (page) => !!page.beforeConnect === beforeConnect && (!wanted || wanted.includes(page.name)),
+      );
+      for (const formFactor of args.formFactors) await audit(targetsOf(pages, ids), formFactor);
+      if (!beforeConnect && !wanted && args.formFactors.includes('desktop'))
+        await audit(panelSnapshots(ids), 'desktop');
     };
     // The Connect step is audited as a manager first meets it, before the wizard visit connects PagerDuty.
-    if (!args.smoke) await runLighthouseOn(['connect step']);
+    await auditPages(true);
 
     const browser = await launchChromium(executable);
     try {
@@ -142,13 +148,16 @@ async function main() {
       await browser.close();
     }
 
-    if (server) await ensurePagerDuty(server);
-    await runLighthouseOn(args.smoke ? ['integrations'] : ['integrations', 'flow editor', 'flow editor panel']);
-    lighthouse.sort(
-      (a, b) =>
-        lighthouseTargets.findIndex((target) => target.name === a.name) -
-        lighthouseTargets.findIndex((target) => target.name === b.name),
-    );
+    if (server) ids.integrationId = await ensurePagerDuty(server);
+    await auditPages(false);
+    const order = (entry: LighthouseScores) =>
+      (entry.formFactor === 'mobile' ? 0 : 100) +
+      Math.max(
+        0,
+        consolePages.findIndex((page) => page.name === entry.name),
+      ) +
+      (entry.mode === 'snapshot' ? 50 : 0);
+    lighthouse.sort((a, b) => order(a) - order(b));
     rows.push(...lighthouseRows(lighthouse));
   } finally {
     await cleanUp();

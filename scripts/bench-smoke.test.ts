@@ -14,14 +14,20 @@ interface SmokeReport {
   requests: { name: string; count: number; duplicates: string[] }[];
   forms: {
     js: Record<string, { gzip: number }>;
-    results: { page: string; size: number; usableMs: number; keystroke: { count: number; p95Ms: number } | null }[];
+    results: {
+      page: string;
+      size: number;
+      usableMs: number;
+      keystroke: { count: number; p95Ms: number; processingP95Ms: number; workFrom: string } | null;
+    }[];
   };
-  lighthouse: { name: string; performance: number | null; accessibility: number | null }[];
+  lighthouse: unknown[];
 }
 
 /**
  * `npm run bench` is not part of `npm test` (timings are not assertions); this only checks that the bench still runs
- * end to end and reports every section in the expected shape, with one tiny size of each measurement.
+ * end to end and reports its sections in the expected shape, with one tiny size of each measurement. Lighthouse, which
+ * takes minutes, runs in `npm run bench` only: the smoke run leaves it out.
  */
 describe('npm run bench -- --smoke', () => {
   let dir: string | undefined;
@@ -29,12 +35,12 @@ describe('npm run bench -- --smoke', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it('measures every section and writes the table and the JSON', { timeout: 300_000 }, async () => {
+  it('measures every section and writes the table and the JSON', { timeout: 180_000 }, async () => {
     dir = await mkdtemp(join(tmpdir(), 'bench-smoke-'));
     const out = join(dir, 'smoke.json');
     const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', `--out=${out}`], {
       cwd: join(import.meta.dirname, '..'),
-      timeout: 280_000,
+      timeout: 170_000,
       maxBuffer: 16 * 1024 * 1024,
     });
 
@@ -42,15 +48,14 @@ describe('npm run bench -- --smoke', () => {
     expect(stdout).toMatch(/\d+ budgets pass, \d+ fail/);
     const report = JSON.parse(await readFile(out, 'utf8')) as SmokeReport;
     expect(report.smoke).toBe(true);
-    expect(new Set(report.rows.map((row) => row.section))).toEqual(
-      new Set(['bundle', 'requests', 'forms', 'lighthouse']),
-    );
+    expect(new Set(report.rows.map((row) => row.section))).toEqual(new Set(['bundle', 'requests', 'forms']));
     for (const row of report.rows) expect(['PASS', 'FAIL', 'n/a']).toContain(row.result);
 
     const integrations = report.bundle.find((visit) => visit.name === 'integrations');
     expect(integrations?.assets.length).toBeGreaterThan(0);
     expect(integrations?.firstLoadJs.gzip).toBeGreaterThan(0);
     expect(integrations?.firstLoadJs.brotli).toBeLessThan(integrations?.firstLoadJs.gzip ?? 0);
+    expect(report.rows.map((row) => row.what)).toContain('bytes on the wire, cold /integrations');
     // The console always asks for at least the signed-in user.
     expect(report.requests.find((visit) => visit.name === 'integrations')?.count).toBeGreaterThan(0);
 
@@ -60,10 +65,10 @@ describe('npm run bench -- --smoke', () => {
       expect(result.usableMs).toBeGreaterThan(0);
       expect(result.keystroke?.count).toBeGreaterThanOrEqual(10);
       expect(result.keystroke?.p95Ms).toBeGreaterThan(0);
+      expect(result.keystroke?.processingP95Ms).toBeGreaterThan(0);
+      expect(result.keystroke?.workFrom).toBe('trace');
     }
 
-    expect(report.lighthouse).toHaveLength(1);
-    expect(report.lighthouse[0]?.performance).toEqual(expect.any(Number));
-    expect(report.lighthouse[0]?.accessibility).toEqual(expect.any(Number));
+    expect(report.lighthouse).toEqual([]);
   });
 });

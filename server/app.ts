@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -86,6 +87,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   addSecurityHeaders(app);
   addCors(app, config.corsOrigin);
   addJsonParser(app);
+  // Before any route (it hooks routes as they are added): answers of 1 KB+ compressed, request bodies never inflated.
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   addErrorHandling(
     app,
     (url) =>
@@ -137,10 +140,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       root: staticDir,
       wildcard: true,
       cacheControl: false,
+      // The build writes .br and .gz beside each file (scripts/vite-precompress.ts); the best one accepted is sent.
+      preCompressed: true,
       setHeaders(res, path) {
         // Vite fingerprints everything under assets/: safe to cache forever.
         const immutable = /[\\/]assets[\\/]/.test(path);
         res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+        // Which variant is sent depends on Accept-Encoding, so a cache must key on it (the plugin does not say so).
+        res.setHeader('Vary', 'Accept-Encoding');
       },
     });
   }

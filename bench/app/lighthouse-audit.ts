@@ -4,11 +4,16 @@ import lighthouse, { desktopConfig, snapshot, type Flags, type RunnerResult } fr
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { chromiumArgs } from '../lib/chromium';
 import { benchTokens } from '../lib/reference-server';
+import { median } from '../lib/stats';
+
+export type FormFactor = 'mobile' | 'desktop';
 
 export interface LighthouseScores {
   name: string;
   url: string;
   mode: 'navigation' | 'snapshot';
+  /** mobile = Lighthouse's default config (simulated slow 4G, 4x CPU slowdown); desktop = its desktop preset. */
+  formFactor: FormFactor;
   performance: number | null;
   accessibility: number | null;
   bestPractices: number | null;
@@ -16,9 +21,15 @@ export interface LighthouseScores {
   failing: string[];
   /** The first items of each failing audit's details (which element, which issue), to act on without the HTML report. */
   details: Record<string, string>;
+  /** The median run's metrics; where the audit was repeated, each metric's own median over the runs is in `medians`. */
   metrics?: Record<string, number | undefined>;
-  /** Performance of every run when the audit was repeated; the other figures are from the median run. */
+  /** Performance of every run when the audit was repeated; scores and failing audits are from the median run. */
   performanceRuns?: (number | null)[];
+  /** Each metric over the runs (in run order), and its median: budgets on LCP and TBT use these. */
+  metricRuns?: Record<string, (number | undefined)[]>;
+  medians?: Record<string, number | undefined>;
+  /** Where the main thread went on the median run (Lighthouse's mainthread-work-breakdown and bootup-time). */
+  mainThread?: { byGroupMs: Record<string, number>; byScriptMs: Record<string, number> };
   error?: string;
 }
 
@@ -72,16 +83,44 @@ function metricsOf(result: RunnerResult): Record<string, number | undefined> {
   };
 }
 
+function mainThreadOf(result: RunnerResult): LighthouseScores['mainThread'] {
+  const items = <T>(id: string) =>
+    ((result.lhr.audits[id]?.details as { items?: T[] } | undefined)?.items ?? []) as T[];
+  const byGroupMs: Record<string, number> = {};
+  for (const item of items<{ groupLabel?: string; group?: string; duration?: number }>('mainthread-work-breakdown')) {
+    const key = item.groupLabel ?? item.group ?? '?';
+    byGroupMs[key] = Math.round(item.duration ?? 0);
+  }
+  const byScriptMs: Record<string, number> = {};
+  for (const item of items<{ url?: string; total?: number; scripting?: number }>('bootup-time')) {
+    byScriptMs[(item.url ?? '?').replace(/^https?:\/\/[^/]+/, '')] = Math.round(item.total ?? 0);
+  }
+  return { byGroupMs, byScriptMs };
+}
+
 async function signIn(page: Page, origin: string) {
   // Any same-origin document will do; the health endpoint has no app code to run first.
   await page.goto(`${origin}/api/health`);
   await page.evaluate((token) => sessionStorage.setItem('qualytics.session', token), benchTokens.Manager);
 }
 
-async function auditOnce(browser: Browser, origin: string, target: LighthouseTarget, flags: Flags) {
+async function auditOnce(
+  browser: Browser,
+  origin: string,
+  target: LighthouseTarget,
+  flags: Flags,
+  formFactor: FormFactor,
+) {
   const url = `${origin}${target.path}`;
   const page = await browser.newPage();
-  const base = { name: target.name, url: target.path, mode: target.openPanel ? 'snapshot' : 'navigation' } as const;
+  const base = {
+    name: target.name,
+    url: target.path,
+    mode: target.openPanel ? 'snapshot' : 'navigation',
+    formFactor,
+  } as const;
+  // No config = Lighthouse's default, which is the mobile one.
+  const config = formFactor === 'desktop' ? desktopConfig : undefined;
   try {
     await signIn(page, origin);
     let result: RunnerResult | undefined;
@@ -90,9 +129,9 @@ async function auditOnce(browser: Browser, origin: string, target: LighthouseTar
       await page.locator(`::-p-aria(${target.openPanel.button})`).click();
       await page.waitForSelector(`::-p-aria(${target.openPanel.dialog})`);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      result = await snapshot(page, { config: desktopConfig, flags });
+      result = await snapshot(page, { ...(config ? { config } : {}), flags });
     } else {
-      result = await lighthouse(url, flags, desktopConfig, page);
+      result = await lighthouse(url, flags, config, page);
     }
     if (!result) throw new Error('Lighthouse returned no result');
     const runtimeError = result.lhr.runtimeError?.message;
@@ -103,7 +142,7 @@ async function auditOnce(browser: Browser, origin: string, target: LighthouseTar
       bestPractices: score(result, 'best-practices'),
       failing: failingAudits(result),
       details: failingDetails(result),
-      ...(target.openPanel ? {} : { metrics: metricsOf(result) }),
+      ...(target.openPanel ? {} : { metrics: metricsOf(result), mainThread: mainThreadOf(result) }),
       ...(runtimeError ? { error: runtimeError } : {}),
     };
     return scores;
@@ -129,7 +168,14 @@ function medianRun(runs: readonly LighthouseScores[]): LighthouseScores {
   if (scored.length === 0) return runs[0] as LighthouseScores;
   const sorted = [...scored].sort((a, b) => (a.performance as number) - (b.performance as number));
   const chosen = sorted[Math.floor((sorted.length - 1) / 2)] as LighthouseScores;
-  return { ...chosen, performanceRuns: runs.map((run) => run.performance) };
+  const metricRuns: Record<string, (number | undefined)[]> = {};
+  const medians: Record<string, number | undefined> = {};
+  for (const key of Object.keys(chosen.metrics ?? {})) {
+    metricRuns[key] = runs.map((run) => run.metrics?.[key]);
+    const known = metricRuns[key].filter((value): value is number => value !== undefined);
+    medians[key] = known.length === runs.length ? median(known) : undefined;
+  }
+  return { ...chosen, performanceRuns: runs.map((run) => run.performance), metricRuns, medians };
 }
 
 /**
@@ -142,7 +188,8 @@ export async function runLighthouse(
   chromePath: string,
   origin: string,
   targets: readonly LighthouseTarget[],
-  runs = 1,
+  runs: number,
+  formFactor: FormFactor,
 ): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({
     chromePath,
@@ -162,7 +209,7 @@ export async function runLighthouse(
     for (const target of targets) {
       const attempts: LighthouseScores[] = [];
       for (let run = 0; run < (target.openPanel ? 1 : runs); run++) {
-        attempts.push(await auditOnce(browser, origin, target, flags));
+        attempts.push(await auditOnce(browser, origin, target, flags, formFactor));
       }
       results.push(target.openPanel ? (attempts[0] as LighthouseScores) : medianRun(attempts));
     }

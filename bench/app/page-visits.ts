@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
 import { compressedSize, sumSizes, type CompressedSize } from '../lib/compress';
 import { benchRoutingKey, benchTokens } from '../lib/reference-server';
 import { readFile } from 'node:fs/promises';
+import { WireRecorder, type WireBytes } from './wire-bytes';
 
 /** The console keeps the bearer token here (see src/app/session/token-store.ts). */
 const sessionStorageKey = 'qualytics.session';
@@ -36,6 +37,8 @@ export interface Visit {
   firstLoadJs: CompressedSize;
   /** API calls of the cold load (and, for the settings round trip, of the way there and back). */
   requests: RequestLog;
+  /** Bytes on the wire of the cold load (every same-origin response), beside their brotli size. */
+  wire?: WireBytes;
   error?: string;
 }
 
@@ -217,12 +220,15 @@ export async function visitPages(
     const context = await signedInContext(browser, origin);
     const page = await context.newPage();
     const recorder = new Recorder(page, origin);
+    const wireRecorder = new WireRecorder(page, origin);
+    let wire: WireBytes | undefined;
     let error: string | undefined;
     let loadCalls: ApiCall[] = [];
     let laterCalls: ApiCall[] = [];
     let firstLoadUrls: string[] = [];
     try {
       await scenario.load(page);
+      wire = await wireRecorder.stop();
       firstLoadUrls = [...recorder.assetUrls];
       loadCalls = recorder.takeCalls();
       if (scenario.then) await scenario.then(page);
@@ -243,6 +249,7 @@ export async function visitPages(
       css: sumSizes(assets.filter((asset) => asset.kind === 'css')),
       firstLoadJs: sumSizes(firstLoad.filter((asset) => asset.kind === 'js')),
       requests: scenario.countAfterLoad ? requestLog(laterCalls, loadCalls) : requestLog(loadCalls),
+      ...(wire ? { wire } : {}),
       ...(error ? { error } : {}),
     });
   }

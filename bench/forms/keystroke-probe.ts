@@ -12,8 +12,14 @@ export interface KeyProbe {
   t0: number;
   /** After the first frame painted following the keydown (rAF, then a task). */
   painted?: number;
-  /** When the `input` event finished bubbling to window: the end of the main-thread work of the keystroke. */
+  /** When the first keydown listener (this probe's, registered before any page script) started. */
+  handlersStart?: number;
+  /** When the `input` event finished bubbling to window: the end of the event handlers of the keystroke. */
   inputDone?: number;
+  /** keyup's handlers, first listener to the end of bubbling. */
+  keyupMs?: number;
+  /** The rendering of the frame after the input: from its rAF to the task posted from there (style, layout, paint). */
+  renderMs?: number;
 }
 
 export interface KeystrokeData {
@@ -41,8 +47,9 @@ export const keystrokeProbeScript = `(() => {
       });
     }
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  const last = () => data.probes[data.probes.length - 1];
   addEventListener('keydown', (event) => {
-    const probe = { t0: event.timeStamp };
+    const probe = { t0: event.timeStamp, handlersStart: performance.now() };
     data.probes.push(probe);
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
@@ -51,17 +58,39 @@ export const keystrokeProbeScript = `(() => {
     });
   }, true);
   addEventListener('input', () => {
-    const probe = data.probes[data.probes.length - 1];
-    if (probe) probe.inputDone = performance.now();
+    const probe = last();
+    if (!probe) return;
+    probe.inputDone = performance.now();
+    requestAnimationFrame(() => {
+      const frameStart = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { probe.renderMs = performance.now() - frameStart; };
+      channel.port2.postMessage(null);
+    });
+  });
+  let keyupStart = 0;
+  addEventListener('keyup', () => { keyupStart = performance.now(); }, true);
+  addEventListener('keyup', () => {
+    const probe = last();
+    if (probe && keyupStart) probe.keyupMs = performance.now() - keyupStart;
   });
 })();`;
 
 export interface KeystrokeSample {
   /** Keystroke to next paint. */
   latency: number;
-  /** Main-thread time in the keystroke's event handlers. */
+  /**
+   * Main-thread work of the keystroke: its event handlers (keydown to the end of input, keyup) plus the rendering of
+   * the frame that shows it. The waits between them (input queueing, the next vsync) are left out, so unlike the
+   * latency this is not quantised by frames.
+   */
   processing: number;
   fromEventTiming: boolean;
+}
+
+function workOf(probe: KeyProbe): number | null {
+  if (probe.handlersStart === undefined || probe.inputDone === undefined || probe.renderMs === undefined) return null;
+  return Math.max(0, probe.inputDone - probe.handlersStart) + (probe.keyupMs ?? 0) + probe.renderMs;
 }
 
 /** One sample per keystroke: Event Timing when Chromium reported the keystroke, the probe otherwise. */
@@ -71,16 +100,13 @@ export function keystrokeSamples(data: KeystrokeData): KeystrokeSample[] {
     const next = data.probes[index + 1]?.t0 ?? Number.POSITIVE_INFINITY;
     const entries = data.events.filter((entry) => entry.startTime >= probe.t0 - 0.5 && entry.startTime < next - 0.5);
     const toPaint = entries.filter((entry) => entry.name !== 'keyup');
-    const processing = entries.reduce((sum, entry) => sum + (entry.processingEnd - entry.processingStart), 0);
+    const processing = workOf(probe);
+    if (processing === null) return;
     if (toPaint.length > 0) {
       const end = Math.max(...toPaint.map((entry) => entry.startTime + entry.duration));
       samples.push({ latency: end - probe.t0, processing, fromEventTiming: true });
     } else if (probe.painted !== undefined) {
-      samples.push({
-        latency: probe.painted - probe.t0,
-        processing: processing || (probe.inputDone !== undefined ? Math.max(0, probe.inputDone - probe.t0) : 0),
-        fromEventTiming: false,
-      });
+      samples.push({ latency: probe.painted - probe.t0, processing, fromEventTiming: false });
     }
   });
   return samples;

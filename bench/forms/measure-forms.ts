@@ -6,12 +6,17 @@ import { serveStatic } from '../lib/static-server';
 import { median, percentile, round } from '../lib/stats';
 import { buildFormPages, formPages, type FormPage } from './build-forms';
 import { generateSpec, middleStringField } from './src/generate-spec';
+import { tracedKeystrokes } from './keystroke-trace';
 import { keystrokeProbeScript, keystrokeSamples, type KeystrokeData, type KeystrokeSample } from './keystroke-probe';
 
 export interface FormsOptions {
   sizes: readonly number[];
-  /** Fresh page loads per renderer and size for the time until usable (the median is reported). */
-  loads: number;
+  /**
+   * Rounds at the largest size, where the budgets are (the smaller sizes, which only inform, get one). A round is a
+   * fresh load of each renderer (time until usable) and then the keystrokes typed into them; every figure is the
+   * median of the rounds, and the report prints their spread.
+   */
+  rounds: number;
   keystrokes: number;
 }
 
@@ -23,14 +28,23 @@ export interface KeystrokeStats {
   p95Ms: number;
   processingMedianMs: number;
   processingP95Ms: number;
+  /** Where the work figures come from: the trace's thread time, or the in-page probe when tracing failed. */
+  workFrom: 'trace' | 'probe';
 }
+
+export type RoundStats = KeystrokeStats & { samples: KeystrokeSample[] };
 
 export interface FormResult {
   page: FormPage;
   size: number;
+  /** Median of the rounds. */
   usableMs: number;
+  /** One per round, in round order (the same index is the same round for every renderer). */
   usableSamplesMs: number[];
-  keystroke: (KeystrokeStats & { samples: KeystrokeSample[] }) | null;
+  /** Each figure the median of the rounds' figures. */
+  keystroke: KeystrokeStats | null;
+  /** One per round, in round order; null where that round's typing failed. */
+  keystrokeRounds: (RoundStats | null)[];
   error?: string;
 }
 
@@ -67,20 +81,23 @@ async function focusMiddleField(page: Page, formPage: FormPage, size: number) {
   return input;
 }
 
+const keyDelayMs = 50;
+
 async function typeBurst(page: Page, text: string) {
   await page.bringToFront();
   // A tab brought to the front repaints first; let that and whatever the page scheduled (effects, idle callbacks)
   // finish before the first keystroke.
   await page.waitForTimeout(700);
   // One key every 50 ms: slower than a frame, so each keystroke gets its own paint unless the page is the bottleneck.
-  await page.keyboard.type(text, { delay: 50 });
+  await page.keyboard.type(text, { delay: keyDelayMs });
   await page.waitForTimeout(300);
 }
 
-function keystrokeStats(data: KeystrokeData): KeystrokeStats & { samples: KeystrokeSample[] } {
+/** `traceWork`: main-thread CPU ms per keystroke from the trace; without it, the in-page probe's estimate. */
+function keystrokeStats(data: KeystrokeData, traceWork: readonly number[]): RoundStats {
   const samples = keystrokeSamples(data);
   const latency = samples.map((sample) => sample.latency);
-  const processing = samples.map((sample) => sample.processing);
+  const processing = traceWork.length ? traceWork : samples.map((sample) => sample.processing);
   return {
     count: samples.length,
     fromEventTiming: samples.filter((sample) => sample.fromEventTiming).length,
@@ -88,6 +105,7 @@ function keystrokeStats(data: KeystrokeData): KeystrokeStats & { samples: Keystr
     p95Ms: round(percentile(latency, 95)),
     processingMedianMs: round(median(processing)),
     processingP95Ms: round(percentile(processing, 95)),
+    workFrom: traceWork.length ? 'trace' : 'probe',
     samples: samples.map((sample) => ({
       ...sample,
       latency: round(sample.latency),
@@ -101,11 +119,12 @@ function keystrokeStats(data: KeystrokeData): KeystrokeStats & { samples: Keystr
  * that a burst of load from other work on the shared machine is spread over all three rather than landing on one.
  */
 async function typeInterleaved(
+  browser: Browser,
   pages: Partial<Record<FormPage, Page>>,
   size: number,
   keystrokes: number,
   errors: Partial<Record<FormPage, string>>,
-): Promise<Partial<Record<FormPage, KeystrokeStats & { samples: KeystrokeSample[] }>>> {
+): Promise<Partial<Record<FormPage, RoundStats>>> {
   const text = typedText.repeat(Math.ceil(keystrokes / typedText.length)).slice(0, keystrokes);
   const bursts = Math.min(4, keystrokes);
   const perBurst = Math.ceil(keystrokes / bursts);
@@ -120,14 +139,19 @@ async function typeInterleaved(
       (caught: unknown) => fail(formPage, caught),
     );
   }
+  const work: Record<FormPage, number[]> = { engine: [], rjsf: [], plain: [] };
   for (let burst = 0; burst < bursts; burst++) {
     const chunk = text.slice(burst * perBurst, (burst + 1) * perBurst);
     for (const formPage of active) {
       if (errors[formPage] || !chunk) continue;
-      await typeBurst(pages[formPage] as Page, chunk).catch((caught: unknown) => fail(formPage, caught));
+      const page = pages[formPage] as Page;
+      await tracedKeystrokes(browser, page, keyDelayMs, () => typeBurst(page, chunk)).then(
+        (perKey) => work[formPage].push(...perKey),
+        (caught: unknown) => fail(formPage, caught),
+      );
     }
   }
-  const stats: Partial<Record<FormPage, KeystrokeStats & { samples: KeystrokeSample[] }>> = {};
+  const stats: Partial<Record<FormPage, RoundStats>> = {};
   for (const formPage of active) {
     const page = pages[formPage] as Page;
     const input = inputs.get(formPage);
@@ -139,9 +163,24 @@ async function typeInterleaved(
     }
     stats[formPage] = keystrokeStats(
       await page.evaluate(() => (window as unknown as { __benchKeys: KeystrokeData }).__benchKeys),
+      work[formPage].length === text.length ? work[formPage] : [],
     );
   }
   return stats;
+}
+
+/** Each figure of the rounds' stats, as the median over the rounds. */
+function medianOfRounds(rounds: readonly KeystrokeStats[]): KeystrokeStats {
+  const of = (key: Exclude<keyof KeystrokeStats, 'workFrom'>) => round(median(rounds.map((stats) => stats[key])));
+  return {
+    count: rounds.reduce((sum, stats) => sum + stats.count, 0),
+    fromEventTiming: rounds.reduce((sum, stats) => sum + stats.fromEventTiming, 0),
+    medianMs: of('medianMs'),
+    p95Ms: of('p95Ms'),
+    processingMedianMs: of('processingMedianMs'),
+    processingP95Ms: of('processingP95Ms'),
+    workFrom: rounds.every((stats) => stats.workFrom === 'trace') ? 'trace' : 'probe',
+  };
 }
 
 /**
@@ -155,53 +194,54 @@ export async function measureForms(browser: Browser, options: FormsOptions, log:
   const scripts: Record<FormPage, Set<string>> = { engine: new Set(), rjsf: new Set(), plain: new Set() };
   const results: FormResult[] = [];
   try {
+    const largest = Math.max(...options.sizes);
     for (const size of options.sizes) {
+      const rounds = size === largest ? options.rounds : 1;
       const usable: Record<FormPage, number[]> = { engine: [], rjsf: [], plain: [] };
+      const typed: Record<FormPage, (RoundStats | null)[]> = { engine: [], rjsf: [], plain: [] };
       const errors: Partial<Record<FormPage, string>> = {};
-      // The first load of each renderer stays open for the keystroke test; the others close at once.
-      const typingPages: Partial<Record<FormPage, Page>> = {};
-      const contexts: BrowserContext[] = [];
-      let keystroke: Awaited<ReturnType<typeof typeInterleaved>> = {};
-      try {
-        for (let load = 0; load < options.loads; load++) {
+      for (let round = 0; round < rounds; round++) {
+        const typingPages: Partial<Record<FormPage, Page>> = {};
+        const contexts: BrowserContext[] = [];
+        try {
           for (const formPage of formPages) {
             if (errors[formPage]) continue;
             const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+            contexts.push(context);
             await context.addInitScript(keystrokeProbeScript);
             const page = await context.newPage();
             page.on('request', (request) => {
               if (request.resourceType() === 'script') scripts[formPage].add(new URL(request.url()).pathname);
             });
-            const keep = load === 0;
-            if (keep) contexts.push(context);
             try {
               usable[formPage].push(await loadUntilUsable(page, `${server.origin}/${formPage}.html?n=${size}`));
-              if (keep) typingPages[formPage] = page;
+              typingPages[formPage] = page;
             } catch (caught) {
               errors[formPage] = caught instanceof Error ? caught.message.split('\n')[0] : String(caught);
-            } finally {
-              if (!keep) await context.close();
             }
           }
+          const keystroke = await typeInterleaved(browser, typingPages, size, options.keystrokes, errors);
+          for (const formPage of formPages) typed[formPage].push(keystroke[formPage] ?? null);
+        } finally {
+          await Promise.all(contexts.map((context) => context.close()));
         }
-        keystroke = await typeInterleaved(typingPages, size, options.keystrokes, errors);
-      } finally {
-        await Promise.all(contexts.map((context) => context.close()));
       }
       for (const formPage of formPages) {
+        const measured = typed[formPage].filter((stats): stats is RoundStats => stats !== null);
         const result: FormResult = {
           page: formPage,
           size,
           usableMs: round(median(usable[formPage])),
           usableSamplesMs: usable[formPage].map((ms) => round(ms)),
-          keystroke: keystroke[formPage] ?? null,
+          keystroke: measured.length === rounds ? medianOfRounds(measured) : null,
+          keystrokeRounds: typed[formPage],
           ...(errors[formPage] ? { error: errors[formPage] } : {}),
         };
         results.push(result);
         const keys = result.keystroke;
         log(
-          `  ${size} properties, ${formPage}: usable ${result.usableMs} ms` +
-            (keys ? `, keystroke p50 ${keys.medianMs} / p95 ${keys.p95Ms} ms` : '') +
+          `  ${size} properties, ${formPage} (${rounds} round${rounds > 1 ? 's' : ''}): usable ${result.usableMs} ms` +
+            (keys ? `, keystroke-to-paint p95 ${keys.p95Ms} ms, work p95 ${keys.processingP95Ms} ms` : '') +
             (result.error ? `, ERROR ${result.error}` : ''),
         );
       }
