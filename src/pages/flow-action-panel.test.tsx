@@ -155,6 +155,28 @@ describe('FlowActionPanel', () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
+  it('explains a refused override like the test card, with PagerDuty’s words beneath', async () => {
+    const words = "Length of 'routing_key' is incorrect (should be 32 characters)";
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(422, {
+          detail: [
+            { loc: ['body', 'actions', 1, 'parameters', 'routing_key'], msg: words, type: 'pagerduty.invalid_key' },
+          ],
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    const { panel } = show();
+    await user.click(within(panel).getByLabelText('Routing Key Override'));
+    await user.paste('not-a-key');
+    await user.click(within(panel).getByRole('button', { name: 'Save' }));
+    const explained = await within(panel).findByText(/^Wrong routing key: A routing key is exactly 32 letters/);
+    expect(explained).toHaveTextContent(/What to do: In PagerDuty, open Services/);
+    expect(explained).toHaveTextContent(`PagerDuty said: “${words}”`);
+  });
+
   it('asks before discarding unsaved changes', async () => {
     const user = userEvent.setup();
     const { onClose, panel } = show();

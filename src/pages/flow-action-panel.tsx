@@ -25,6 +25,7 @@ import {
 } from '../features/flow-actions';
 import { LastTest, SendTest } from '../features/test-notification';
 import { applyServerErrors, type SpecFormValues } from '../spec-form';
+import { explainKeyIssues } from '../integrations';
 import type { ActionDependencies } from './use-action-dependencies';
 
 export const flowUpdatedMessage = 'The Flow has been successfully updated';
@@ -88,7 +89,7 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
           // A lost race is explained by useUpdateFlow's conflict dialog.
           if (error.kind === 'conflict') return;
           // Only the issues about this action go onto its fields.
-          const mine = error.fieldErrors.filter((i) => i.loc[2] === undefined || i.loc[2] === index);
+          const mine = explainKeyIssues(error.fieldErrors.filter((i) => i.loc[2] === undefined || i.loc[2] === index));
           const messageIssues = mine.filter((i) => i.loc.at(-1) === 'tokenized_message');
           for (const issue of messageIssues) form.setError('tokenized_message', { type: 'server', message: issue.msg });
           const rest = applyServerErrors(

@@ -102,7 +102,7 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
       { ...toPayload(spec.properties, values), type: spec.type },
       {
         onSuccess: (integration) => onConnected(integration),
-        onError: (error) => setFormError(applySubmitError(spec.properties, error, form.setError)),
+        onError: (error) => setFormError(applySubmitError(spec.properties, error, form.setError, spec.type)),
       },
     );
   });

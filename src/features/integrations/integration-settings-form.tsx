@@ -52,7 +52,7 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
         onError: (error) => {
           // A lost race is explained by the update hook's conflict dialog.
           if (isApiError(error) && error.kind === 'conflict') return;
-          setFormError(applySubmitError(spec.properties, error, form.setError));
+          setFormError(applySubmitError(spec.properties, error, form.setError, spec.type));
         },
       },
     );
