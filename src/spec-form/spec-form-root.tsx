@@ -49,7 +49,9 @@ export const SpecFormRoot = styled('div')(({ theme }) => {
     // Server explanations come as lines (what it means, what to do, the service's own words).
     '& .sf-error': {
       whiteSpace: 'pre-line',
-      color: palette.error.main, ...theme.applyStyles('light', { color: palette.error.dark }) },
+      color: palette.error.main,
+      ...theme.applyStyles('light', { color: palette.error.dark }),
+    },
     '& .sf-markdown': { ...theme.typography.caption, color: palette.text.secondary },
     '& .sf-markdown p': { margin: 0 },
     '& .sf-markdown a': { color: palette.primary.main },

@@ -42,8 +42,7 @@ export function explainPagerDutyFailure({ code, retryAfter }: Failure, now: Date
       return {
         title: 'Wrong routing key',
         meaning: 'PagerDuty does not accept this routing key: it is mistyped, revoked, or its integration was deleted.',
-        action:
-          `${whereKeysAre} Put it in this action's Routing Key Override, or update the PagerDuty integration's key.`,
+        action: `${whereKeysAre} Put it in this action's Routing Key Override, or update the PagerDuty integration's key.`,
       };
     case 'rate_limited':
       return {
