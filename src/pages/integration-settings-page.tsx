@@ -83,7 +83,7 @@ function IntegrationSettings({ id }: { id: number }) {
 
   return (
     <Stack spacing={3}>
-      <title>{`Edit ${label} Integration · Qualytics Integrations`}</title>
+      <title>{`Edit ${label} integration · Qualytics Integrations`}</title>
       <Link
         component={RouterLink}
         to="/integrations"
@@ -95,7 +95,7 @@ function IntegrationSettings({ id }: { id: number }) {
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
         <IntegrationIcon type={data.type} color="primary" fontSize="large" />
         <Typography variant="h1" sx={{ flexGrow: 1 }}>
-          Edit {label} Integration
+          Edit {label} integration
         </Typography>
         <Button color="error" variant="outlined" onClick={() => setDisconnecting(true)}>
           Disconnect
@@ -132,7 +132,8 @@ function IntegrationSettings({ id }: { id: number }) {
         onClose={() => setDisconnecting(false)}
         onDisconnected={() => {
           disconnected.current = true;
-          navigate('/integrations');
+          // Back where the user came from, with focus on its heading rather than the page body (WCAG 2.4.3).
+          navigate('/integrations', { state: { focus: 'heading' } });
         }}
       />
     </Stack>
