@@ -156,7 +156,8 @@ test('a revoked key, a rate limit and a timeout each explain what happened and w
   await expect(
     editor.result.getByRole('heading', { name: 'Not delivered: PagerDuty did not answer in time' }),
   ).toBeVisible({ timeout: 20_000 });
-  await expect(editor.result).toContainText('Try again in a minute');
+  await expect(editor.result).toContainText('an incident may already be open');
+  await expect(editor.result).toContainText(/try again in a minute/i);
 });
 
 test('actions are flagged as unable to deliver while PagerDuty is not connected', async ({ managerPage: page }) => {

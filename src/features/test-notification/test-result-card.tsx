@@ -16,6 +16,7 @@ import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
 import { Fact, FactList } from '../../shared/fact-list';
 import { explainFailure, pagerDutyReason } from './explain-failure';
+import { OwnLimitCard } from './own-limit-card';
 import { severityColors } from './severity-colors';
 
 export type TestOutcome =
@@ -136,6 +137,8 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
 }
 
 function FailedCard({ error, at }: { error: ApiError; at: Date }) {
+  // Our own limit carries no failure code; PagerDuty's has `rate_limited`.
+  if (error.kind === 'rate_limited' && !error.code) return <OwnLimitCard error={error} at={at} />;
   const explanation = explainFailure(error, at);
   const reply = error.pagerduty;
   return (
