@@ -97,7 +97,7 @@ test('a first-time manager connects PagerDuty, writes a notification, tests it a
   await expect(wizard.confirmDialog).toHaveCount(0);
   await expect(wizard.currentStep('Done')).toBeVisible();
   // The success message arrives in a lazily loaded snackbar; scan once it is there and has faded in.
-  await expect(page.getByRole('alert').filter({ hasText: 'The Flow has been successfully created' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'The Flow has been successfully created.' })).toBeVisible();
   await expectNoAxeViolations(page, 'Done step');
   const flows = await api<{ id: number; name: string; actions: { tokenized_message: string }[] }[]>(
     'GET',

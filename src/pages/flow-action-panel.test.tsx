@@ -70,7 +70,7 @@ function show(action = flow.actions[1]) {
       </NotifierProvider>
     </QueryClientProvider>,
   );
-  return { onClose, panel: screen.getByRole('dialog', { name: 'PagerDuty Settings' }) };
+  return { onClose, panel: screen.getByRole('dialog', { name: 'PagerDuty notification' }) };
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -105,7 +105,7 @@ describe('FlowActionPanel', () => {
         },
       ],
     });
-    expect(await screen.findByText('The Flow has been successfully updated')).toBeInTheDocument();
+    expect(await screen.findByText('The Flow has been successfully updated.')).toBeInTheDocument();
   });
 
   it('a save that lost a race opens the conflict dialog once, even without the current version, and keeps the form', async () => {

@@ -28,7 +28,7 @@ import { applyServerErrors, type SpecFormValues } from '../spec-form';
 import { explainKeyIssues } from '../integrations';
 import type { ActionDependencies } from './use-action-dependencies';
 
-export const flowUpdatedMessage = 'The Flow has been successfully updated';
+export const flowUpdatedMessage = 'The Flow has been successfully updated.';
 
 export interface FlowActionPanelProps {
   flow: Flow;
@@ -38,7 +38,7 @@ export interface FlowActionPanelProps {
   onClose(): void;
 }
 
-/** "PagerDuty Settings": the action editor with Send test and Save, in a side panel of the flow page. */
+/** "PagerDuty notification": the action editor with Send test and Save, in a side panel of the flow page. */
 export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanelProps) {
   const { properties } = deps;
   const form = useActionForm(properties, action);

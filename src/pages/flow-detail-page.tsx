@@ -96,7 +96,7 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           flow={flow}
           disabled={readOnly}
           onDeleted={() => {
-            notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
+            notify({ message: 'The Flow has been successfully deleted.', severity: 'success' });
             navigate('/flows');
           }}
         />
