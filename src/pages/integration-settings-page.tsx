@@ -101,7 +101,7 @@ function IntegrationSettings({ id }: { id: number }) {
           Disconnect
         </Button>
       </Box>
-      <Paper variant="outlined" sx={{ p: 3 }}>
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
         <FactList>
           <Fact label="Type">{label}</Fact>
           <Fact label="Status">
@@ -115,7 +115,7 @@ function IntegrationSettings({ id }: { id: number }) {
           </Fact>
         </FactList>
       </Paper>
-      <Paper variant="outlined" sx={{ p: 3 }}>
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
         <Typography variant="h2" sx={{ mb: 2 }}>
           Settings
         </Typography>

@@ -61,6 +61,8 @@ export const SpecFormRoot = styled('div')(({ theme }) => {
       border: `1px solid ${palette.divider}`,
       borderRadius: theme.shape.borderRadius,
       padding: theme.spacing(2),
+      // On a phone the outline's padding, inside a card's, squeezed inputs to half the screen: flat there.
+      [theme.breakpoints.down('sm')]: { border: 0, padding: 0 },
     },
     '& .sf-group-title': { ...theme.typography.subtitle1, fontWeight: 600, padding: theme.spacing(0, 0.5), margin: 0 },
   };

@@ -39,7 +39,7 @@ export function ActionDrawer({ open, onClose, children, actions }: ActionDrawerP
           <Close />
         </IconButton>
       </Box>
-      <Box sx={{ flex: 1, overflow: 'auto', px: 3, py: 2 }}>{children}</Box>
+      <Box sx={{ flex: 1, overflow: 'auto', px: { xs: 2, sm: 3 }, py: 2 }}>{children}</Box>
       <Box
         sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end', px: 3, py: 2, borderTop: 1, borderColor: 'divider' }}
       >

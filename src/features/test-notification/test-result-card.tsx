@@ -111,7 +111,9 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
             <TableBody>
               {details.map(([key, value]) => (
                 <TableRow key={key}>
-                  <TableCell component="th" scope="row">
+                  {/* Keys wrap at natural points only (the page's `anywhere` made "check_type" break mid-word);
+                      values may break anywhere so a long one never widens the card. */}
+                  <TableCell component="th" scope="row" sx={{ overflowWrap: 'break-word', wordBreak: 'keep-all' }}>
                     {key}
                   </TableCell>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>{detailValue(value)}</TableCell>
