@@ -166,7 +166,8 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
         gridTemplateColumns: { xs: '1fr', md: ConnectHelp ? '3fr 2fr' : '1fr' },
       }}
     >
-      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
+      {/* Flat on a phone: inside the wizard's card a second card left the key box half the screen wide. */}
+      <Paper variant="outlined" sx={{ p: { xs: 0, sm: 3 }, borderWidth: { xs: 0, sm: 1 } }}>
         <Box
           component="form"
           ref={formRef}
