@@ -12,7 +12,7 @@ import { integrationQueries } from '../../api/queries';
 import { descriptorFor } from '../../integrations';
 import { QueryErrorAlert } from '../../shared/errors';
 import { PageLoading } from '../../shared/page-loading';
-import { SpecFields, toPayload, useSpecForm } from '../../spec-form';
+import { SpecFields, toPayload, useSpecForm, type SpecFormValues } from '../../spec-form';
 import { useCreateIntegration } from './integration-mutations';
 import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
@@ -110,7 +110,7 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
   const abort = useRef<AbortController | null>(null);
   const errorRef = useRef<HTMLDivElement | null>(null);
   // Fields are disabled while the request runs, so focus can only move once they are enabled again.
-  const [focusAfter, setFocusAfter] = useState<'field' | 'alert' | 'note' | null>(null);
+  const focusAfter = useRef<'field' | 'alert' | null>(null);
   const noteRef = useRef<HTMLDivElement | null>(null);
   const formRef = useRef<HTMLFormElement | null>(null);
   const descriptor = descriptorFor(spec.type);
@@ -118,10 +118,10 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
   const fieldWidgets = useFieldWidgets(descriptor);
 
   useEffect(() => {
-    if (create.isPending || focusAfter === null) return;
-    setFocusAfter(null);
-    if (focusAfter === 'alert') errorRef.current?.focus();
-    else if (focusAfter === 'note') noteRef.current?.focus();
+    const target = focusAfter.current;
+    if (create.isPending || target === null) return;
+    focusAfter.current = null;
+    if (target === 'alert') errorRef.current?.focus();
     else {
       // The first field in error as laid out, whatever widget it is; else whatever react-hook-form registered.
       const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
@@ -129,16 +129,19 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
       if (invalid) invalid.focus();
       else if (named) form.setFocus(named);
     }
-  }, [create.isPending, focusAfter, form]);
+  }, [create.isPending, formError, form]);
+
+  useEffect(() => {
+    if (cancelNote) noteRef.current?.focus();
+  }, [cancelNote]);
 
   const whenCancelled = async () => {
     // The server stores nothing for a request it sees cancelled; if the answer had already been stored, the list says so.
     const list = await queryClient.fetchQuery({ ...integrationQueries.list(), staleTime: 0 }).catch(() => undefined);
     setCancelNote(list?.some((integration) => integration.type === spec.type) ? cancelledLate : cancelledNote);
-    setFocusAfter('note');
   };
 
-  const submit = form.handleSubmit((values) => {
+  const connect = (values: SpecFormValues) => {
     setFormError(null);
     setCancelNote(null);
     const controller = new AbortController();
@@ -150,12 +153,12 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
         onError: (error) => {
           if (controller.signal.aborted) return void whenCancelled();
           const sentence = applySubmitError(spec.properties, error, form.setError, spec.type);
+          focusAfter.current = sentence ? 'alert' : 'field';
           setFormError(sentence);
-          setFocusAfter(sentence ? 'alert' : 'field');
         },
       },
     );
-  });
+  };
 
   return (
     <Box
@@ -172,7 +175,7 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
           component="form"
           ref={formRef}
           noValidate
-          onSubmit={(event) => void submit(event)}
+          onSubmit={(event) => void form.handleSubmit(connect)(event)}
           aria-label={`Connect ${spec.label}`}
         >
           <Stack spacing={2}>

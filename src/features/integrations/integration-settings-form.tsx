@@ -44,7 +44,7 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   const [formError, setFormError] = useState<string | null>(null);
   const [savedNote, setSavedNote] = useState<string | null>(null);
   // Update disables the form while it saves; focus then goes to what the save said, not to the page body.
-  const [focusAfter, setFocusAfter] = useState<'note' | 'alert' | 'field' | null>(null);
+  const focusAfter = useRef<'note' | 'alert' | 'field' | null>(null);
   const noteRef = useRef<HTMLDivElement | null>(null);
   const errorRef = useRef<HTMLDivElement | null>(null);
   const formRef = useRef<HTMLFormElement | null>(null);
@@ -53,14 +53,15 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   const fieldWidgets = useFieldWidgets(descriptor);
 
   useEffect(() => {
-    if (update.isPending || focusAfter === null) return;
-    setFocusAfter(null);
-    if (focusAfter === 'note') noteRef.current?.focus();
-    else if (focusAfter === 'alert') errorRef.current?.focus();
+    const target = focusAfter.current;
+    if (update.isPending || target === null) return;
+    focusAfter.current = null;
+    if (target === 'note') noteRef.current?.focus();
+    else if (target === 'alert') errorRef.current?.focus();
     else formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [update.isPending, focusAfter]);
+  }, [update.isPending, savedNote, formError]);
 
-  const submit = form.handleSubmit((values) => {
+  const save = (values: SpecFormValues) => {
     setFormError(null);
     setSavedNote(null);
     // toPayload yields only strings, numbers, booleans, null and plain objects: the contract's property values.
@@ -71,8 +72,8 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
       { body, version: integration.updated },
       {
         onSuccess: (saved) => {
+          focusAfter.current = 'note';
           setSavedNote(savedMessage(spec, values, saved));
-          setFocusAfter('note');
           // Back to the stored state: a replaced key shows as Configured again and the form is clean.
           form.reset(
             buildDefaultValues(spec.properties, {
@@ -86,19 +87,19 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
           // A lost race is explained by the update hook's conflict dialog.
           if (isApiError(error) && error.kind === 'conflict') return;
           const sentence = applySubmitError(spec.properties, error, form.setError, spec.type);
+          focusAfter.current = sentence ? 'alert' : 'field';
           setFormError(sentence);
-          setFocusAfter(sentence ? 'alert' : 'field');
         },
       },
     );
-  });
+  };
 
   return (
     <Box
       component="form"
       ref={formRef}
       noValidate
-      onSubmit={(event) => void submit(event)}
+      onSubmit={(event) => void form.handleSubmit(save)(event)}
       aria-label={`Edit ${spec.label} integration`}
     >
       <Stack spacing={2}>

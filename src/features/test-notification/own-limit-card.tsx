@@ -10,18 +10,14 @@ const clock = (date: Date) =>
 
 /** Seconds left until `until`, ticking once a second and stopping at zero. */
 function useSecondsLeft(until: number): number {
-  const left = () => Math.max(0, Math.ceil((until - Date.now()) / 1000));
-  const [seconds, setSeconds] = useState(left);
+  const [now, setNow] = useState(() => Date.now());
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  const done = seconds === 0;
   useEffect(() => {
-    setSeconds(left());
-    const timer = setInterval(() => {
-      const next = left();
-      setSeconds(next);
-      if (next === 0) clearInterval(timer);
-    }, 1000);
+    if (done) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `left` only reads `until`
-  }, [until]);
+  }, [done]);
   return seconds;
 }
 
