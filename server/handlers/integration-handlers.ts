@@ -76,7 +76,8 @@ export function integrationHandlers({ integrations, delivery }: Services): Integ
           ? await validateKey(changes.secrets[PAGERDUTY_KEY_FIELD]!, 'Qualytics: PagerDuty integration connected')
           : null;
       // The client gave up (Cancel) while PagerDuty was asked: storing now would connect what the user cancelled.
-      if (request.raw.destroyed || request.raw.socket?.destroyed) {
+      // (The socket, not the request: a request whose body was read counts as destroyed.)
+      if (request.raw.socket?.destroyed) {
         throw new HttpError(499, { detail: 'The request was cancelled; nothing was stored.' });
       }
       const created = integrations.create(spec.type, changes);
