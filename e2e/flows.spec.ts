@@ -74,7 +74,7 @@ test('a test using an override key reaches PagerDuty under that key, and the act
   await flowPage.save();
   const body = (await put).postDataJSON() as { actions: { parameters: { routing_key?: string } }[] };
   expect(body.actions[0]?.parameters.routing_key).toBe(overrideKey);
-  await expect(page.getByText('The Flow has been successfully updated')).toBeVisible();
+  await expect(page.getByText('The Flow has been successfully updated.')).toBeVisible();
   await expect(flowPage.panel).toBeHidden();
   await expect(flowPage.action(1)).toContainText("Key: this action's override");
   // The key is never rendered back once saved.
@@ -156,7 +156,8 @@ test('a revoked key, a rate limit and a timeout each explain what happened and w
   await expect(
     editor.result.getByRole('heading', { name: 'Not delivered: PagerDuty did not answer in time' }),
   ).toBeVisible({ timeout: 20_000 });
-  await expect(editor.result).toContainText('Try again in a minute');
+  await expect(editor.result).toContainText('an incident may already be open');
+  await expect(editor.result).toContainText(/try again in a minute/i);
 });
 
 test('actions are flagged as unable to deliver while PagerDuty is not connected', async ({ managerPage: page }) => {
@@ -174,7 +175,7 @@ test('actions are flagged as unable to deliver while PagerDuty is not connected'
   await expect(
     flowPage.editor.result.getByRole('heading', { name: 'Not delivered: PagerDuty is not connected' }),
   ).toBeVisible();
-  await flowPage.panel.getByRole('button', { name: 'Close PagerDuty Settings' }).click();
+  await flowPage.panel.getByRole('button', { name: 'Close PagerDuty notification' }).click();
 
   // The flow can go away altogether.
   await page.getByRole('button', { name: 'Delete flow' }).click();

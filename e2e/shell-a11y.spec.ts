@@ -24,7 +24,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const flow = await createFlowWithPagerDutyAction('Accessibility check flow');
       const pages: [string, string][] = [
         ['/integrations', 'Integrations'],
-        [`/integrations/${integration.id}`, 'Edit PagerDuty Integration'],
+        [`/integrations/${integration.id}`, 'Edit PagerDuty integration'],
         ['/flows', 'Flows'],
         [`/flows/${flow.id}`, ''],
         ['/no/such/page', 'Page not found'],

@@ -98,7 +98,7 @@ test('a first-time manager connects PagerDuty, writes a notification, tests it a
   await expect(wizard.confirmDialog).toHaveCount(0);
   await expect(wizard.currentStep('Done')).toBeVisible();
   // The success message shows at the top of the wizard, not in a toast over the summary.
-  await expect(page.getByRole('status').filter({ hasText: 'The Flow has been successfully created' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The Flow has been successfully created.' })).toBeVisible();
   await expectNoAxeViolations(page, 'Done step');
   const flows = await api<{ id: number; name: string; actions: { tokenized_message: string }[] }[]>(
     'GET',

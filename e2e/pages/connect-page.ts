@@ -9,14 +9,15 @@ export class ConnectPage {
 
   constructor(readonly page: Page) {
     this.routingKey = page.getByLabel(/^Routing Key/);
-    this.createButton = page.getByRole('button', { name: 'Create' });
-    this.validating = page.getByText('Validating the Routing Key with PagerDuty…');
+    // "Create" on its own page (as in the platform), "Connect" in the wizard's first step.
+    this.createButton = page.getByRole('button', { name: /^(Create|Connect)$/ });
+    this.validating = page.getByText('Validating the routing key with PagerDuty…');
     this.help = page.getByRole('note', { name: 'Where to find the Routing Key' });
   }
 
   /** A heading of its own page, or of the wizard's first step. */
   heading(label = 'PagerDuty'): Locator {
-    return this.page.getByRole('heading', { name: `Add ${label} Integration` });
+    return this.page.getByRole('heading', { name: `Add ${label} integration` });
   }
 
   async goto(type = 'pagerduty') {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { ActionEditor } from './action-editor';
 
-/** `/flows/<id>`: a flow's PagerDuty actions and the "PagerDuty Settings" side panel. */
+/** `/flows/<id>`: a flow's PagerDuty actions and the "PagerDuty notification" side panel. */
 export class FlowDetailPage {
   readonly addActionButton: Locator;
   readonly actions: Locator;
@@ -16,7 +16,7 @@ export class FlowDetailPage {
   constructor(readonly page: Page) {
     this.addActionButton = page.getByRole('button', { name: 'Add PagerDuty action' });
     this.actions = page.getByRole('list', { name: 'PagerDuty actions' });
-    this.panel = page.getByRole('dialog', { name: 'PagerDuty Settings' });
+    this.panel = page.getByRole('dialog', { name: 'PagerDuty notification' });
     this.editor = new ActionEditor(page, this.panel);
     this.saveButton = this.panel.getByRole('button', { name: 'Save' });
     // By text: behind the open (modal) panel the banner is outside the accessibility tree.

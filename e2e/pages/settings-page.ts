@@ -19,7 +19,7 @@ export class SettingsPage {
   }
 
   heading(label = 'PagerDuty'): Locator {
-    return this.page.getByRole('heading', { level: 1, name: `Edit ${label} Integration` });
+    return this.page.getByRole('heading', { level: 1, name: `Edit ${label} integration` });
   }
 
   async goto(id: number) {

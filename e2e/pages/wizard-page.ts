@@ -18,7 +18,7 @@ export class WizardPage {
     this.steps = page.getByRole('list', { name: 'Setup steps' });
     this.stepHeading = page.getByRole('heading', { level: 2, name: /^Step \d of 4/ });
     this.routingKey = page.getByLabel(/^Routing Key/);
-    this.createButton = page.getByRole('button', { name: 'Create' });
+    this.createButton = page.getByRole('button', { name: 'Connect', exact: true });
     const section = page.getByRole('region', { name: /^Step \d of 4/ });
     this.editor = new ActionEditor(page, section);
     this.flowName = page.getByLabel('Flow name');

@@ -159,6 +159,14 @@ describe('routing key overrides', () => {
 });
 
 describe('bad input', () => {
+  it('names the field as the form does: "Flow name is required"', async () => {
+    const response = await server.api('POST', '/api/flows', { body: { name: '  ', trigger_type: 'anomaly' } });
+    expect(response.status).toBe(422);
+    expect(response.body.detail).toEqual([
+      expect.objectContaining({ loc: ['body', 'name'], msg: 'Flow name is required' }),
+    ]);
+  });
+
   it.each([
     ['missing name', { trigger_type: 'anomaly' }, ['body', 'name']],
     ['blank name', { name: '   ', trigger_type: 'anomaly' }, ['body', 'name']],

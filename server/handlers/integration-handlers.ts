@@ -64,7 +64,7 @@ export function integrationHandlers({ integrations, delivery }: Services): Integ
       return withHealth()(found);
     },
 
-    async createIntegration({ body, reply }) {
+    async createIntegration({ body, request, reply }) {
       const spec = specFor(body.type);
       const changes = integrationChanges(spec, body, false);
       const conflict = new HttpError(409, {
@@ -75,6 +75,11 @@ export function integrationHandlers({ integrations, delivery }: Services): Integ
         spec.type === pagerDutyIntegrationSpec.type
           ? await validateKey(changes.secrets[PAGERDUTY_KEY_FIELD]!, 'Qualytics: PagerDuty integration connected')
           : null;
+      // The client gave up (Cancel) while PagerDuty was asked: storing now would connect what the user cancelled.
+      // (The socket, not the request: a request whose body was read counts as destroyed.)
+      if (request.raw.socket?.destroyed) {
+        throw new HttpError(499, { detail: 'The request was cancelled; nothing was stored.' });
+      }
       const created = integrations.create(spec.type, changes);
       if (!created) throw conflict;
       if (validation !== null) delivery.adopt(validation, created.id);

@@ -303,6 +303,41 @@ describe('PAGERDUTY_EVENTS_URL', () => {
   });
 });
 
+describe('a connect the client cancels', () => {
+  it('stores nothing when the client aborted while PagerDuty was still answering', async () => {
+    const pagerDuty = Fastify();
+    await pagerDuty.register(pagerDutySimulator, { prefix: '/slow', holdMs: 400 });
+    const base = (await pagerDuty.listen({ port: 0, host: '127.0.0.1' })) + '/slow';
+    const remote = await startTestServer({ PAGERDUTY_EVENTS_URL: base });
+    try {
+      // The simulator's "timeout" fault holds the answer for holdMs, then accepts the key.
+      await fetch(`${base}/_control/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'timeout', count: 1 }),
+      });
+      const abort = new AbortController();
+      const sent = fetch(`${remote.url}/api/integrations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_TOKENS.Manager}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'pagerduty', api_access_token: key() }),
+        signal: abort.signal,
+      });
+      setTimeout(() => abort.abort(), 100);
+      await expect(sent).rejects.toThrow();
+      const answered = async () =>
+        ((await (await fetch(`${base}/_control/events`)).json()) as { status: number }[]).length > 0;
+      await expect.poll(answered, { timeout: 3000 }).toBe(true);
+      // PagerDuty accepted the key after the abort; the server must still have stored nothing.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await remote.api('GET', '/api/integrations')).body).toEqual([]);
+    } finally {
+      await remote.close();
+      await pagerDuty.close();
+    }
+  });
+});
+
 describe('unreachable PagerDuty', () => {
   it('answers 502 when nothing listens at PAGERDUTY_EVENTS_URL', async () => {
     const offline = await startTestServer({ PAGERDUTY_EVENTS_URL: `http://127.0.0.1:${await freePort()}` });
@@ -347,9 +382,9 @@ describe('GET /api/integrations-specifications', () => {
         secret: true,
         type: 'string',
         title: 'Routing Key',
-        placeholder: 'your-routing-key',
+        placeholder: '32 letters and digits',
         info_md: expect.stringMatching(
-          /^The \*\*Integration Key\*\* \(Routing Key\) from your PagerDuty Events API v2 integration/,
+          /^The \*\*Integration Key\*\* \(Routing Key\) from your PagerDuty Events API v2 integration.*It is 32 letters and digits, with no spaces or hyphens\.$/s,
         ),
       }),
     ]);

@@ -5,6 +5,8 @@ export interface RecordedRequest {
   path: string;
   headers: Headers;
   body: unknown;
+  /** Set when the caller can abort; the stub then rejects with an AbortError as fetch does. */
+  signal?: AbortSignal;
 }
 
 type Reply = Response | { status?: number; body?: unknown; headers?: Record<string, string> };
@@ -33,10 +35,18 @@ export function mockApi(handlers: Record<string, Handler>) {
       headers: new Headers(init?.headers),
       body: rawBody ? (JSON.parse(rawBody) as unknown) : undefined,
     };
+    if (init?.signal) request.signal = init.signal;
     requests.push(request);
     const handler = handlers[`${method} ${url.pathname}`];
     if (!handler) return jsonResponse(599, { detail: `No mock for ${method} ${url.pathname}` });
-    const reply = typeof handler === 'function' ? await handler(request) : handler;
+    const signal = init?.signal;
+    const aborted = new Promise<never>((_, reject) => {
+      const fail = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+      if (signal?.aborted) fail();
+      else signal?.addEventListener('abort', fail, { once: true });
+    });
+    const answer = Promise.resolve(typeof handler === 'function' ? handler(request) : handler);
+    const reply = signal ? await Promise.race([answer, aborted]) : await answer;
     if (reply instanceof Response) return reply;
     return jsonResponse(reply.status ?? 200, reply.body, reply.headers);
   });

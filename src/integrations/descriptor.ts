@@ -8,6 +8,8 @@ export interface FailureExplanation {
   meaning: string;
   /** What to do about it. */
   action: string;
+  /** Whose words a quoted reason is ("PagerDuty said: …"). */
+  saidBy?: string;
   /** Shown with a link to connect the integration. */
   connectLink?: boolean;
 }
@@ -46,4 +48,9 @@ export interface IntegrationDescriptor {
   actionFieldLabels?: Readonly<Record<string, string>>;
   /** Explains this type's failure codes; `undefined` for a code it does not know (a generic sentence is shown). */
   explainFailure?(failure: Failure, now: Date): FailureExplanation | undefined;
+  /**
+   * Explains a credential refused while it is being entered, from the service's own words (validation issues of
+   * type `<type>.invalid_key`, or a refusal with code `invalid_key`).
+   */
+  explainKeyRefusal?(words: string): FailureExplanation;
 }

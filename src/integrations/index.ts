@@ -6,3 +6,4 @@ export {
   genericDescriptor,
   registerDescriptor,
 } from './registry';
+export { explainKeyIssues, keyRefusalText } from './explain-key-refusal';

@@ -44,7 +44,7 @@ describe('a type the generic code never names: Example Chat', () => {
     renderApp('/integrations/example_chat/connect');
 
     // Connect: the unknown type is entered as text with a note; the channel is picked from the listed ones.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Add Example Chat Integration' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Add Example Chat integration' })).toBeInTheDocument();
     await user.type(screen.getByLabelText(/^Bot Token/), 'xoxb-123');
     await user.selectOptions(await screen.findByRole('combobox', { name: /^Channel/ }), '#alerts');
     expect(screen.getByText('Unsupported field type "colour": entered as text')).toBeInTheDocument();
@@ -59,7 +59,7 @@ describe('a type the generic code never names: Example Chat', () => {
     });
 
     // Settings: the optional token is Configured because the server says so; the stored channel is selected.
-    expect(await screen.findByRole('heading', { level: 1, name: 'Edit Example Chat Integration' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Edit Example Chat integration' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Replace Bot Token' })).toBeInTheDocument();
     expect(await screen.findByRole('combobox', { name: /^Channel/ })).toHaveValue('C2');
     expect(screen.getByRole('textbox', { name: 'Accent' })).toHaveValue('#0af');

@@ -72,7 +72,7 @@ function show(action = flow.actions[1]) {
       </NotifierProvider>
     </QueryClientProvider>,
   );
-  return { onClose, unmount, panel: screen.getByRole('dialog', { name: 'PagerDuty Settings' }) };
+  return { onClose, unmount, panel: screen.getByRole('dialog', { name: 'PagerDuty notification' }) };
 }
 
 afterEach(() => {
@@ -110,7 +110,7 @@ describe('FlowActionPanel', () => {
         },
       ],
     });
-    expect(await screen.findByText('The Flow has been successfully updated')).toBeInTheDocument();
+    expect(await screen.findByText('The Flow has been successfully updated.')).toBeInTheDocument();
   });
 
   it('a save that lost a race opens the conflict dialog once, even without the current version, and keeps the form', async () => {
@@ -158,6 +158,28 @@ describe('FlowActionPanel', () => {
     expect(await within(panel).findByText('Too long for a routing key')).toBeInTheDocument();
     expect(within(panel).getByLabelText('Routing Key Override')).toHaveValue('k'.repeat(40));
     expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('explains a refused override like the test card, with PagerDuty’s words beneath', async () => {
+    const words = "Length of 'routing_key' is incorrect (should be 32 characters)";
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(422, {
+          detail: [
+            { loc: ['body', 'actions', 1, 'parameters', 'routing_key'], msg: words, type: 'pagerduty.invalid_key' },
+          ],
+        }),
+      ),
+    );
+    const user = userEvent.setup();
+    const { panel } = show();
+    await user.click(within(panel).getByLabelText('Routing Key Override'));
+    await user.paste('not-a-key');
+    await user.click(within(panel).getByRole('button', { name: 'Save' }));
+    const explained = await within(panel).findByText(/^Wrong routing key: A routing key is exactly 32 letters/);
+    expect(explained).toHaveTextContent(/What to do: In PagerDuty, open Services/);
+    expect(explained).toHaveTextContent(`PagerDuty said: “${words}”`);
   });
 
   it('asks before discarding unsaved changes', async () => {

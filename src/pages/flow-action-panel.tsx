@@ -25,7 +25,7 @@ import {
 import { LastTest, SendTest } from '../features/test-notification';
 import type { ActionDependencies } from './use-action-dependencies';
 
-export const flowUpdatedMessage = 'The Flow has been successfully updated';
+export const flowUpdatedMessage = 'The Flow has been successfully updated.';
 
 export interface FlowActionPanelProps {
   flow: Flow;
@@ -35,7 +35,7 @@ export interface FlowActionPanelProps {
   onClose(): void;
 }
 
-/** "PagerDuty Settings": the action editor with Send test and Save, in a side panel of the flow page. */
+/** "PagerDuty notification": the action editor with Send test and Save, in a side panel of the flow page. */
 export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanelProps) {
   const { properties } = deps;
   // Unsaved changes from before a reload (or a remount) of this tab come back until saved or discarded.

@@ -155,7 +155,7 @@ function FlowDetail({ flow, deps, readOnly, readOnlyReason }: FlowDetailProps) {
             flow={flow}
             disabled={readOnly}
             onDeleted={() => {
-              notify({ message: 'The Flow has been successfully deleted', severity: 'success' });
+              notify({ message: 'The Flow has been successfully deleted.', severity: 'success' });
               navigate('/flows');
             }}
           />

@@ -60,7 +60,7 @@ export function FlowsPage() {
         onClose={() => setCreating(false)}
         onCreated={(flow) => {
           setCreating(false);
-          notify({ message: 'The Flow has been successfully created', severity: 'success' });
+          notify({ message: 'The Flow has been successfully created.', severity: 'success' });
           navigate(`/flows/${flow.id}`);
         }}
       />

@@ -6,7 +6,9 @@ import { integrationQueries } from '../api/queries';
 import type { IntegrationSpec } from '../api/contract';
 import { renderWithProviders } from '../shared/testing/render-with-providers';
 import { pagerDutyIntegration, pagerDutySpec } from '../shared/testing/samples';
+import { Route, Switch } from 'wouter';
 import { IntegrationSettingsPage } from './integration-settings-page';
+import { IntegrationsPage } from './integrations-page';
 
 const spec: IntegrationSpec = {
   ...pagerDutySpec,
@@ -36,7 +38,7 @@ describe('IntegrationSettingsPage', () => {
 
   it('shows type, status and times, with the key Configured and never its value', async () => {
     const { api } = renderSettings();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Edit PagerDuty Integration' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Edit PagerDuty integration' })).toBeInTheDocument();
     expect(screen.getByText('Configured')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Replace Routing Key' })).toBeInTheDocument();
     expect(screen.getByLabelText('Service name')).toHaveValue('Checkout');
@@ -77,6 +79,10 @@ describe('IntegrationSettingsPage', () => {
     expect(put?.body).toEqual({ api_access_token: 'newkeynewkeynewkeynewkeynewkey12' });
     // Back to Configured: the typed key is not kept on screen after saving.
     expect(await screen.findByRole('button', { name: 'Replace Routing Key' })).toBeInTheDocument();
+    // Which key is now stored, by its last four only; focus moves to that news, not to the page body.
+    const saved = await screen.findByRole('status', { name: '' });
+    expect(saved).toHaveTextContent('Saved. The Routing Key now stored ends in …ey12.');
+    await waitFor(() => expect(saved).toHaveFocus());
     expect(document.body.innerHTML).not.toContain('newkeynewkeynewkeynewkeynewkey12');
   });
 
@@ -209,10 +215,17 @@ describe('IntegrationSettingsPage', () => {
         return new Response(null, { status: 204 });
       },
     });
-    const { queryClient } = renderWithProviders(<IntegrationSettingsPage />, {
-      path: '/integrations/5',
-      route: '/integrations/:id',
-    });
+    const { queryClient } = renderWithProviders(
+      <Switch>
+        <Route path="/integrations/:id">
+          <IntegrationSettingsPage />
+        </Route>
+        <Route path="/integrations">
+          <IntegrationsPage />
+        </Route>
+      </Switch>,
+      { path: '/integrations/5', route: '/*' },
+    );
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Disconnect' }));
     const dialog = await screen.findByRole('dialog', { name: 'Disconnect PagerDuty?' });
@@ -221,6 +234,8 @@ describe('IntegrationSettingsPage', () => {
 
     await waitFor(() => expect(window.location.pathname).toBe('/integrations'));
     expect(await screen.findByText('The Integration has been successfully disconnected')).toBeInTheDocument();
+    // Back where the user came from, focus on the list's heading rather than on the page body.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Integrations' })).toHaveFocus());
     const afterDelete = api.calls().slice(api.calls().indexOf('DELETE /api/integrations/5'));
     expect(afterDelete).not.toContain('GET /api/integrations/5');
     expect(queryClient.getQueryData(['integrations', 'detail', 5])).toBeUndefined();

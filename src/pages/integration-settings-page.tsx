@@ -80,7 +80,7 @@ function IntegrationSettings({ id }: { id: number }) {
 
   return (
     <Stack spacing={3}>
-      <title>{`Edit ${label} Integration · Qualytics Integrations`}</title>
+      <title>{`Edit ${label} integration · Qualytics Integrations`}</title>
       {refreshError && (
         <RefreshFailed
           error={refreshError}
@@ -101,13 +101,13 @@ function IntegrationSettings({ id }: { id: number }) {
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
         <IntegrationIcon type={data.type} color="primary" fontSize="large" />
         <Typography variant="h1" sx={{ flexGrow: 1 }}>
-          Edit {label} Integration
+          Edit {label} integration
         </Typography>
         <Button color="error" variant="outlined" onClick={() => setDisconnecting(true)}>
           Disconnect
         </Button>
       </Box>
-      <Paper variant="outlined" sx={{ p: 3 }}>
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
         <FactList>
           <Fact label="Type">{label}</Fact>
           <Fact label="Status">
@@ -121,7 +121,7 @@ function IntegrationSettings({ id }: { id: number }) {
           </Fact>
         </FactList>
       </Paper>
-      <Paper variant="outlined" sx={{ p: 3 }}>
+      <Paper variant="outlined" sx={{ p: { xs: 2, sm: 3 } }}>
         <Typography variant="h2" sx={{ mb: 2 }}>
           Settings
         </Typography>
@@ -138,7 +138,8 @@ function IntegrationSettings({ id }: { id: number }) {
         onClose={() => setDisconnecting(false)}
         onDisconnected={() => {
           disconnected.current = true;
-          navigate('/integrations');
+          // Back where the user came from, with focus on its heading rather than the page body (WCAG 2.4.3).
+          navigate('/integrations', { state: { focus: 'heading' } });
         }}
       />
     </Stack>

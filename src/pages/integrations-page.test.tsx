@@ -90,13 +90,18 @@ describe('IntegrationsPage', () => {
     await user.click(await screen.findByRole('menuitem', { name: 'Disconnect' }));
     const dialog = await screen.findByRole('dialog', { name: 'Disconnect PagerDuty?' });
     const affected = await within(dialog).findByRole('list', { name: 'Affected Flows' });
-    expect(within(affected).getByText('Orders freshness')).toBeInTheDocument();
+    expect(within(affected).getByRole('link', { name: 'Orders freshness' })).toHaveAttribute(
+      'href',
+      `/flows/${flowWithPagerDuty.id}`,
+    );
     expect(within(affected).queryByText('Quiet flow')).not.toBeInTheDocument();
     expect(within(dialog).getByText(/not deleted/)).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
     expect(await screen.findByText('The Integration has been successfully disconnected')).toBeInTheDocument();
     expect(await screen.findByText('Not connected')).toBeInTheDocument();
+    // The menu button focus came from is gone: focus stays at the card, on its Connect, not on the page body.
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Connect PagerDuty' })).toHaveFocus());
     expect(api.calls()).toContain('DELETE /api/integrations/5');
     await waitFor(() =>
       expect(screen.queryByRole('dialog', { name: 'Disconnect PagerDuty?' })).not.toBeInTheDocument(),

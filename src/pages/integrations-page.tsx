@@ -1,6 +1,8 @@
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
+import { useEffect, useRef } from 'react';
+import { currentState } from '../shared/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { integrationQueries, specificationQueries } from '../api/queries';
 import { LazyQueryErrorAlert as QueryErrorAlert } from '../shared/errors/lazy-error-views';
@@ -19,12 +21,20 @@ export function IntegrationsPage() {
   const specs = useQuery(specificationQueries.integrations());
   const integrations = useQuery(integrationQueries.list());
   const error = specs.error ?? integrations.error;
+  const headingRef = useRef<HTMLHeadingElement | null>(null);
+
+  // Arriving from a page that is gone (a disconnected integration's settings): focus starts at the heading.
+  useEffect(() => {
+    const state = currentState();
+    if (typeof state === 'object' && state !== null && (state as { focus?: unknown }).focus === 'heading')
+      headingRef.current?.focus();
+  }, []);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
       <title>Integrations · Qualytics Integrations</title>
       <Box>
-        <Typography variant="h1" gutterBottom>
+        <Typography variant="h1" gutterBottom ref={headingRef} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>
           Integrations
         </Typography>
         <Typography color="text.secondary">

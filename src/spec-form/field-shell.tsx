@@ -25,10 +25,13 @@ export function RequiredMark({ required }: { required?: boolean }) {
 export function FieldTexts({ property, id, error }: { property: NormalizedProperty; id: string; error?: string }) {
   return (
     <>
-      {error && (
+      {error ? (
         <p className="sf-error" id={`${id}-error`}>
           {error}
         </p>
+      ) : (
+        // A field that can say "is required" keeps a line for it, so the message never moves what is below.
+        property.required && <p className="sf-error-slot" aria-hidden="true" />
       )}
       {property.note && (
         <p className="sf-note" id={`${id}-note`}>

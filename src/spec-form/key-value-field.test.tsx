@@ -50,12 +50,23 @@ describe('KeyValueField', () => {
       mode: 'edit',
       current: { custom_details: { team: 'data', env: 'prod' } },
     });
-    await user.click(editor().getByRole('button', { name: 'Remove team' }));
+    await user.click(editor().getByRole('button', { name: 'Remove row 1 (team)' }));
     expect(details(harness)).toEqual({ env: 'prod' });
     expect(editor().getByRole('textbox', { name: 'Key 1' })).toHaveFocus();
-    await user.click(editor().getByRole('button', { name: 'Remove env' }));
+    await user.click(editor().getByRole('button', { name: 'Remove row 1 (env)' }));
     expect(details(harness)).toEqual({});
     expect(editor().getByRole('button', { name: 'Add row' })).toHaveFocus();
+  });
+
+  it('gives two rows with the same key remove buttons with different names', async () => {
+    const user = userEvent.setup();
+    renderSpecForm(actionProperties, { mode: 'edit', current: { custom_details: { runbook: 'a' } } });
+    await user.click(editor().getByRole('button', { name: 'Add row' }));
+    await user.keyboard('runbook');
+    const removes = editor()
+      .getAllByRole('button', { name: /^Remove row/ })
+      .map((button) => button.getAttribute('aria-label'));
+    expect(removes).toEqual(['Remove row 1 (runbook)', 'Remove row 2 (runbook)']);
   });
 
   it('flags an empty key and a duplicate key on the offending row and blocks saving', async () => {

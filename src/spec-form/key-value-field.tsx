@@ -213,7 +213,8 @@ export function KeyValueField(props: KeyValueFieldProps) {
                     onBlur={field.onBlur}
                   />
                   <IconButton
-                    aria-label={`Remove ${row.key.trim() || `row ${index + 1}`}`}
+                    // Named by position as well as key: two rows with the same key must not share a name.
+                    aria-label={`Remove row ${index + 1}${row.key.trim() ? ` (${row.key.trim()})` : ''}`}
                     onClick={() => removeRow(index)}
                     disabled={disabled}
                   >

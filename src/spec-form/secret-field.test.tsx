@@ -20,7 +20,7 @@ describe('SecretField in create mode', () => {
     expect(input).toHaveAttribute('autocomplete', 'off');
     expect(input).toHaveAttribute('spellcheck', 'false');
     expect(input).toHaveAttribute('autocapitalize', 'off');
-    expect(input).toHaveAttribute('placeholder', 'your-routing-key');
+    expect(input).toHaveAttribute('placeholder', '32 letters and digits');
     await user.type(input, 'R0123');
     expect(payloadOf(harness)).toEqual({ api_access_token: 'R0123' });
   });

@@ -42,7 +42,16 @@ export const SpecFormRoot = styled('div')(({ theme }) => {
     '& .sf-help': { color: palette.text.secondary },
     // Theme warning colours fail text contrast on paper in light mode; the note stands out by style instead.
     '& .sf-note': { color: palette.text.primary, fontStyle: 'italic' },
-    '& .sf-error': { color: palette.error.main, ...theme.applyStyles('light', { color: palette.error.dark }) },
+    '& .sf-error-slot': {
+      margin: 0,
+      minHeight: `calc(${theme.typography.caption.fontSize} * ${theme.typography.caption.lineHeight})`,
+    },
+    // Server explanations come as lines (what it means, what to do, the service's own words).
+    '& .sf-error': {
+      whiteSpace: 'pre-line',
+      color: palette.error.main,
+      ...theme.applyStyles('light', { color: palette.error.dark }),
+    },
     '& .sf-markdown': { ...theme.typography.caption, color: palette.text.secondary },
     '& .sf-markdown p': { margin: 0 },
     '& .sf-markdown a': { color: palette.primary.main },
@@ -52,6 +61,8 @@ export const SpecFormRoot = styled('div')(({ theme }) => {
       border: `1px solid ${palette.divider}`,
       borderRadius: theme.shape.borderRadius,
       padding: theme.spacing(2),
+      // On a phone the outline's padding, inside a card's, squeezed inputs to half the screen: flat there.
+      [theme.breakpoints.down('sm')]: { border: 0, padding: 0 },
     },
     '& .sf-group-title': { ...theme.typography.subtitle1, fontWeight: 600, padding: theme.spacing(0, 0.5), margin: 0 },
   };

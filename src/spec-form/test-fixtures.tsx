@@ -16,7 +16,7 @@ export const integrationProperties: SpecProperty[] = [
     type: 'string',
     title: 'Routing Key',
     info_md: 'The **Integration Key** from your [PagerDuty](https://support.pagerduty.com/) Events API v2 integration.',
-    placeholder: 'your-routing-key',
+    placeholder: '32 letters and digits',
   },
 ];
 

@@ -16,7 +16,7 @@ export type UseSpecFormOptions = SpecFormOptions & {
 
 /**
  * react-hook-form for a spec: the rules of `buildSpecSchema` (plus `extraSchema`), defaults from `buildDefaultValues`
- * (merged with `extraDefaults`), mode 'onTouched' and re-validation on blur. The resolver validates only the fields
+ * (merged with `extraDefaults`), mode 'onTouched' and re-validation on change. The resolver validates only the fields
  * react-hook-form asks for, so a keystroke in a touched field of a 500-property spec checks one field, not 500.
  *
  * `handleSubmit` hands over the form values as they are (rows, secret states, extra keys), ready for `toPayload`.
@@ -52,7 +52,9 @@ export function useSpecForm(
     resolver,
     defaultValues,
     mode: 'onTouched',
-    reValidateMode: 'onBlur',
+    // A message must go as soon as the value is right: waiting for blur left "is required" beside a typed key, and
+    // its removal on the press of the next button moved that button from under the pointer.
+    reValidateMode: 'onChange',
   });
 
   const appliedDefaults = useRef(defaultValues);

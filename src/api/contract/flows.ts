@@ -98,7 +98,7 @@ export const flowListSchema = z.array(flowSchema);
 
 const flowNameSchema = z
   .string()
-  .check(z.trim(), z.minLength(1, 'Name is required'), z.maxLength(200, 'Name is at most 200 characters'));
+  .check(z.trim(), z.minLength(1, 'Flow name is required'), z.maxLength(200, 'Flow name is at most 200 characters'));
 
 export const createFlowRequestSchema = z.strictObject({
   name: flowNameSchema,

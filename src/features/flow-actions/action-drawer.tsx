@@ -13,7 +13,10 @@ export interface ActionDrawerProps {
   actions: ReactNode;
 }
 
-/** The side panel where a PagerDuty action is edited, as in the platform ("PagerDuty Settings"). */
+/**
+ * The side panel where a PagerDuty action is edited. The platform calls it "PagerDuty Settings"; here that name
+ * belongs to the integration, so the panel is named for what it edits: one notification.
+ */
 export function ActionDrawer({ open, onClose, children, actions }: ActionDrawerProps) {
   return (
     <Drawer
@@ -30,13 +33,13 @@ export function ActionDrawer({ open, onClose, children, actions }: ActionDrawerP
     >
       <Box sx={{ display: 'flex', alignItems: 'center', px: 3, py: 2, borderBottom: 1, borderColor: 'divider' }}>
         <Typography id="pagerduty-settings-title" variant="h5" component="h2" sx={{ flex: 1 }}>
-          PagerDuty Settings
+          PagerDuty notification
         </Typography>
-        <IconButton onClick={onClose} aria-label="Close PagerDuty Settings">
+        <IconButton onClick={onClose} aria-label="Close PagerDuty notification">
           <Close />
         </IconButton>
       </Box>
-      <Box sx={{ flex: 1, overflow: 'auto', px: 3, py: 2 }}>{children}</Box>
+      <Box sx={{ flex: 1, overflow: 'auto', px: { xs: 2, sm: 3 }, py: 2 }}>{children}</Box>
       <Box
         sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end', px: 3, py: 2, borderTop: 1, borderColor: 'divider' }}
       >

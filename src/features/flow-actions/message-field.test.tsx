@@ -84,10 +84,14 @@ describe('MessageField', () => {
     expect(screen.getByTestId('value')).toHaveTextContent('{{ flow_name }}');
   });
 
-  it('flags tokens the trigger does not offer', () => {
+  it('warns about tokens the trigger does not offer, without marking the message invalid', () => {
     render(<Harness initial="{{ flow_name }} {{ anomaly_count }}" />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Unknown token: {{ anomaly_count }}');
-    expect(screen.getByRole('combobox', { name: 'Message' })).toHaveAttribute('aria-invalid', 'true');
+    const message = screen.getByRole('combobox', { name: 'Message' });
+    // A warning, since the message is sent as typed: amber helper text, not an error and not aria-invalid.
+    expect(message).toHaveAccessibleDescription(/^Unknown token: \{\{ anomaly_count \}\}\. .*sent as typed\.$/);
+    expect(message).not.toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(document.querySelector('.MuiFormHelperText-root')).not.toHaveClass('Mui-error');
   });
 
   it('does not flag known tokens', () => {

@@ -5,7 +5,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
+import WarningAmber from '@mui/icons-material/WarningAmber';
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { triggerTypeLabels, type MessageToken, type TriggerType } from '../../api/contract';
 import { insertToken, tokenAtCaret, unknownTokens } from './render-message';
@@ -54,6 +54,11 @@ export function MessageField(props: MessageFieldProps) {
   const optionId = (i: number) => `${id}-token-${i}`;
 
   const unknown = isStatic ? [] : unknownTokens(value, tokens);
+  // A warning, not an error: the message is still valid and is sent with the unknown token as typed.
+  const warning =
+    unknown.length > 0 && !error
+      ? `Unknown ${unknown.length === 1 ? 'token' : 'tokens'}: ${unknown.map((n) => `{{ ${n} }}`).join(', ')}. Not available for ${triggerTypeLabels[triggerType]} triggers; it will be sent as typed.`
+      : null;
 
   useLayoutEffect(() => {
     const el = inputEl.current;
@@ -123,8 +128,24 @@ export function MessageField(props: MessageFieldProps) {
         value={value}
         fullWidth
         disabled={disabled}
-        error={Boolean(error) || unknown.length > 0}
-        helperText={error ?? help}
+        error={Boolean(error)}
+        color={warning ? 'warning' : 'primary'}
+        helperText={
+          error ??
+          (warning ? (
+            <>
+              <WarningAmber
+                fontSize="inherit"
+                aria-hidden
+                sx={{ color: 'warning.main', verticalAlign: 'text-bottom', mr: 0.5 }}
+              />
+              {warning}
+            </>
+          ) : (
+            help
+          ))
+        }
+        sx={warning ? { '& .MuiOutlinedInput-notchedOutline': { borderColor: 'warning.main' } } : undefined}
         onChange={(e) => {
           onChange(e.target.value);
           setCaret(e.target.selectionStart);
@@ -145,7 +166,8 @@ export function MessageField(props: MessageFieldProps) {
         onClick={syncCaret}
         inputRef={setRefs}
         slotProps={{
-          formHelperText: { id: helpId },
+          // Theme warning colours fail text contrast as small text; the icon and the outline carry the amber.
+          formHelperText: { id: helpId, ...(warning ? { sx: { color: 'text.primary' } } : {}) },
           htmlInput: {
             role: 'combobox',
             'aria-autocomplete': 'list',
@@ -205,12 +227,6 @@ export function MessageField(props: MessageFieldProps) {
           {triggerTypeLabels[triggerType]} triggers have no tokens: anything in {'{{ }}'} is sent exactly as typed, not
           filled in.
         </Alert>
-      )}
-      {unknown.length > 0 && (
-        <Typography role="alert" color="error" variant="body2" sx={{ mt: 0.5 }}>
-          Unknown {unknown.length === 1 ? 'token' : 'tokens'}: {unknown.map((n) => `{{ ${n} }}`).join(', ')}. Not
-          available for {triggerTypeLabels[triggerType]} triggers; it will be sent as typed.
-        </Typography>
       )}
     </Box>
   );

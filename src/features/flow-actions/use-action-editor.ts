@@ -12,6 +12,7 @@ import {
   type TestContext,
 } from './action-form';
 import { previewOf, type EditorContext } from './preview-input';
+import { explainKeyIssues } from '../../integrations';
 
 export interface ActionEditorOptions {
   properties: readonly SpecProperty[];
@@ -57,7 +58,10 @@ export function useActionEditor({ properties, context, action, initial, restore 
   const applySaveError = (error: unknown, index?: number): string | null => {
     if (!isApiError(error)) return 'The action could not be saved. Your changes are kept; please try again.';
     if (error.kind === 'conflict') return null;
-    const mine = error.fieldErrors.filter((i) => index === undefined || i.loc[2] === undefined || i.loc[2] === index);
+    // Only the issues about this action go onto its fields; a refused key is explained, not shown raw.
+    const mine = explainKeyIssues(
+      error.fieldErrors.filter((i) => index === undefined || i.loc[2] === undefined || i.loc[2] === index),
+    );
     const messageIssues = mine.filter((i) => i.loc.at(-1) === 'tokenized_message');
     for (const issue of messageIssues) form.setError('tokenized_message', { type: 'server', message: issue.msg });
     const rest = applyServerErrors(

@@ -28,7 +28,7 @@ describe('ConnectIntegrationForm', () => {
     renderWithProviders(<ConnectIntegrationForm type="pagerduty" onConnected={onConnected} />);
     const user = userEvent.setup();
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Add PagerDuty Integration' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Add PagerDuty integration' })).toBeInTheDocument();
     expect(await screen.findByText(/Services > your service > Integrations/)).toBeInTheDocument();
     expect(screen.getByText(/change event creates no incident/)).toBeInTheDocument();
 
@@ -36,7 +36,7 @@ describe('ConnectIntegrationForm', () => {
     const create = screen.getByRole('button', { name: 'Create' });
     await user.click(create);
 
-    expect(await screen.findByText('Validating the Routing Key with PagerDuty…')).toBeInTheDocument();
+    expect(await screen.findByText('Validating the routing key with PagerDuty…')).toBeInTheDocument();
     expect(create).toBeDisabled();
     fireEvent.click(create);
 
@@ -75,7 +75,7 @@ describe('ConnectIntegrationForm', () => {
     await user.click(screen.getByRole('button', { name: 'Create' }));
 
     expect(
-      await screen.findByText(/PagerDuty refused the Routing Key\. PagerDuty said: .*Invalid routing key/),
+      await screen.findByText(/^Wrong routing key: .*PagerDuty said: “Event object is invalid; Invalid routing key”$/s),
     ).toBeInTheDocument();
     expect(input).toHaveValue('not-a-key');
     expect(input).toHaveAttribute('aria-invalid', 'true');
@@ -84,7 +84,7 @@ describe('ConnectIntegrationForm', () => {
 
     // Editing the field retires the server's verdict at once, not on blur (which would shift the Create button).
     await user.type(input, 'x');
-    expect(screen.queryByText(/PagerDuty refused the Routing Key/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Wrong routing key/)).not.toBeInTheDocument();
   });
 
   it('maps a 422 detail list onto the field', async () => {
@@ -116,6 +116,102 @@ describe('ConnectIntegrationForm', () => {
     await user.click(screen.getByRole('button', { name: 'Create' }));
     expect(await screen.findByText(/Cannot reach the server/)).toBeInTheDocument();
     expect(input).toHaveValue('abcdefabcdefabcdefabcdefabcdef12');
+  });
+
+  it('clears "is required" as soon as a key is typed and keeps a line for it, so Create never moves', async () => {
+    mockApi({
+      'GET /api/integrations-specifications': { body: [pagerDutySpec] },
+      'GET /api/integrations': { body: [] },
+    });
+    renderWithProviders(<ConnectIntegrationForm type="pagerduty" onConnected={vi.fn()} />);
+    const user = userEvent.setup();
+    const input = await screen.findByLabelText(/^Routing Key/);
+    const form = screen.getByRole('form', { name: 'Connect PagerDuty' });
+    // The line the message will take is there before it is needed.
+    expect(form.querySelector('.sf-error-slot')).not.toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('Routing Key is required')).toBeInTheDocument();
+    expect(input).toHaveFocus();
+    expect(form.querySelector('.sf-error-slot')).toBeNull();
+    await user.type(input, 'a');
+    // Still focused in the box: the message went on the keystroke, not on blur or the next click.
+    expect(screen.queryByText('Routing Key is required')).not.toBeInTheDocument();
+    expect(input).not.toHaveAttribute('aria-invalid');
+    expect(form.querySelector('.sf-error-slot')).not.toBeNull();
+  });
+
+  it('says up front that a key is 32 letters and digits', async () => {
+    mockApi({
+      'GET /api/integrations-specifications': { body: [pagerDutySpec] },
+      'GET /api/integrations': { body: [] },
+    });
+    renderWithProviders(<ConnectIntegrationForm type="pagerduty" onConnected={vi.fn()} />);
+    expect(await screen.findByLabelText(/^Routing Key/)).toHaveAttribute('placeholder', '32 letters and digits');
+  });
+
+  it('moves focus to the field PagerDuty refused once the form is enabled again', async () => {
+    mockApi({
+      'GET /api/integrations-specifications': { body: [pagerDutySpec] },
+      'GET /api/integrations': { body: [] },
+      'POST /api/integrations': {
+        status: 400,
+        body: {
+          detail: [{ loc: ['body', 'api_access_token'], msg: 'Invalid routing key', type: 'pagerduty.invalid_key' }],
+          code: 'invalid_key',
+        },
+      },
+    });
+    renderWithProviders(<ConnectIntegrationForm type="pagerduty" onConnected={vi.fn()} />);
+    const user = userEvent.setup();
+    const input = await screen.findByLabelText(/^Routing Key/);
+    await user.type(input, 'abcdefabcdefabcdefabcdefabcdef12{Enter}');
+    expect(await screen.findByText(/^Wrong routing key: PagerDuty does not accept/)).toBeInTheDocument();
+    await waitFor(() => expect(input).toHaveFocus());
+  });
+
+  it('Cancel stops a slow connect: the request is aborted and the form says nothing was stored', async () => {
+    const api = mockApi({
+      'GET /api/integrations-specifications': { body: [pagerDutySpec] },
+      'GET /api/integrations': { body: [] },
+      'POST /api/integrations': () => new Promise<Response>(() => {}),
+    });
+    const onConnected = vi.fn();
+    renderWithProviders(<ConnectIntegrationForm type="pagerduty" onConnected={onConnected} />);
+    const user = userEvent.setup();
+    const input = await screen.findByLabelText(/^Routing Key/);
+    await user.type(input, 'abcdefabcdefabcdefabcdefabcdef12');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByText('Validating the routing key with PagerDuty…')).toBeInTheDocument();
+    const cancel = screen.getByRole('button', { name: 'Cancel' });
+    expect(cancel).toBeEnabled();
+    await user.click(cancel);
+
+    const post = api.requests.find((request) => request.method === 'POST');
+    expect(post?.signal?.aborted).toBe(true);
+    const note = await screen.findByText(/^Cancelled\. Nothing was stored/);
+    await waitFor(() => expect(note.closest('[role="status"]')).toHaveFocus());
+    expect(input).toHaveValue('abcdefabcdefabcdefabcdefabcdef12');
+    expect(screen.getByRole('button', { name: 'Create' })).toBeEnabled();
+    expect(screen.queryByText(/Saving failed unexpectedly/)).not.toBeInTheDocument();
+    expect(onConnected).not.toHaveBeenCalled();
+  });
+
+  it('says so when Cancel came after the server had already stored the integration', async () => {
+    let posted = false;
+    mockApi({
+      'GET /api/integrations-specifications': { body: [pagerDutySpec] },
+      'GET /api/integrations': () => ({ body: posted ? [pagerDutyIntegration] : [] }),
+      'POST /api/integrations': () => {
+        posted = true;
+        return new Promise<Response>(() => {});
+      },
+    });
+    renderWithProviders(<ConnectIntegrationForm type="pagerduty" onConnected={vi.fn()} />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/^Routing Key/), 'abcdefabcdefabcdefabcdefabcdef12');
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(await screen.findByText(/^Cancelled too late/)).toBeInTheDocument();
   });
 
   it('explains an unknown type instead of showing an empty form', async () => {

@@ -4,15 +4,15 @@ import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
-import { Suspense, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink } from 'wouter';
 import type { Integration, IntegrationSpec } from '../../api/contract';
 import { integrationQueries } from '../../api/queries';
 import { descriptorFor } from '../../integrations';
 import { QueryErrorAlert } from '../../shared/errors';
 import { PageLoading } from '../../shared/page-loading';
-import { SpecFields, toPayload, useSpecForm } from '../../spec-form';
+import { SpecFields, toPayload, useSpecForm, type SpecFormValues } from '../../spec-form';
 import { useCreateIntegration } from './integration-mutations';
 import { PendingStatus } from './pending-status';
 import { applySubmitError } from './submit-error';
@@ -25,10 +25,13 @@ export interface ConnectIntegrationFormProps {
   onConnected(integration: Integration): void;
   /** The form's title is the page heading unless a wizard around it has its own. */
   headingLevel?: 'h1' | 'h2';
+  /** The submit button's name: "Create" as in the platform's dialog; a wizard's step says "Connect". */
+  submitLabel?: string;
 }
 
 /** Step one of connecting: the type's spec as a form, and Create (which validates the credentials first). */
-export function ConnectIntegrationForm({ type, onConnected, headingLevel = 'h1' }: ConnectIntegrationFormProps) {
+export function ConnectIntegrationForm(props: ConnectIntegrationFormProps) {
+  const { type, onConnected, headingLevel = 'h1', submitLabel = 'Create' } = props;
   const { spec, specs } = useIntegrationSpec(type);
   const integrations = useQuery(integrationQueries.list());
   const existing = integrations.data?.find((integration) => integration.type === type);
@@ -68,8 +71,8 @@ export function ConnectIntegrationForm({ type, onConnected, headingLevel = 'h1' 
 
   return (
     <Stack spacing={3}>
-      <title>{`Add ${spec.label} Integration · Qualytics Integrations`}</title>
-      {heading(`Add ${spec.label} Integration`)}
+      <title>{`Add ${spec.label} integration · Qualytics Integrations`}</title>
+      {heading(`Add ${spec.label} integration`)}
       {existing && (
         <Alert
           severity="info"
@@ -82,30 +85,80 @@ export function ConnectIntegrationForm({ type, onConnected, headingLevel = 'h1' 
           {spec.label} is already connected. To change its key, open its settings.
         </Alert>
       )}
-      <ConnectForm spec={spec} onConnected={onConnected} />
+      <ConnectForm spec={spec} onConnected={onConnected} submitLabel={submitLabel} />
     </Stack>
   );
 }
 
-function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected(integration: Integration): void }) {
+interface ConnectFormProps {
+  spec: IntegrationSpec;
+  onConnected(integration: Integration): void;
+  submitLabel: string;
+}
+
+const cancelledNote = 'Cancelled. Nothing was stored; the key is still in the box.';
+const cancelledLate =
+  'Cancelled too late: the service had already accepted the key, so the integration was created. Open its settings to change it.';
+
+function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
   const form = useSpecForm(spec.properties, { mode: 'create' });
   useClearServerErrorsOnEdit(form);
   const create = useCreateIntegration();
+  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const [cancelNote, setCancelNote] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const errorRef = useRef<HTMLDivElement | null>(null);
+  // Fields are disabled while the request runs, so focus can only move once they are enabled again.
+  const focusAfter = useRef<'field' | 'alert' | null>(null);
+  const noteRef = useRef<HTMLDivElement | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
   const descriptor = descriptorFor(spec.type);
   const { ConnectHelp } = descriptor;
   const fieldWidgets = useFieldWidgets(descriptor);
 
-  const submit = form.handleSubmit((values) => {
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (create.isPending || target === null) return;
+    focusAfter.current = null;
+    if (target === 'alert') errorRef.current?.focus();
+    else {
+      // The first field in error as laid out, whatever widget it is; else whatever react-hook-form registered.
+      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      const named = Object.keys(form.formState.errors)[0];
+      if (invalid) invalid.focus();
+      else if (named) form.setFocus(named);
+    }
+  }, [create.isPending, formError, form]);
+
+  useEffect(() => {
+    if (cancelNote) noteRef.current?.focus();
+  }, [cancelNote]);
+
+  const whenCancelled = async () => {
+    // The server stores nothing for a request it sees cancelled; if the answer had already been stored, the list says so.
+    const list = await queryClient.fetchQuery({ ...integrationQueries.list(), staleTime: 0 }).catch(() => undefined);
+    setCancelNote(list?.some((integration) => integration.type === spec.type) ? cancelledLate : cancelledNote);
+  };
+
+  const connect = (values: SpecFormValues) => {
     setFormError(null);
+    setCancelNote(null);
+    const controller = new AbortController();
+    abort.current = controller;
     create.mutate(
-      { ...toPayload(spec.properties, values), type: spec.type },
+      { body: { ...toPayload(spec.properties, values), type: spec.type }, signal: controller.signal },
       {
         onSuccess: (integration) => onConnected(integration),
-        onError: (error) => setFormError(applySubmitError(spec.properties, error, form.setError)),
+        onError: (error) => {
+          if (controller.signal.aborted) return void whenCancelled();
+          const sentence = applySubmitError(spec.properties, error, form.setError, spec.type);
+          focusAfter.current = sentence ? 'alert' : 'field';
+          setFormError(sentence);
+        },
       },
     );
-  });
+  };
 
   return (
     <Box
@@ -116,12 +169,24 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
         gridTemplateColumns: { xs: '1fr', md: ConnectHelp ? '3fr 2fr' : '1fr' },
       }}
     >
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <Box component="form" noValidate onSubmit={(event) => void submit(event)} aria-label={`Connect ${spec.label}`}>
+      {/* Flat on a phone: inside the wizard's card a second card left the key box half the screen wide. */}
+      <Paper variant="outlined" sx={{ p: { xs: 0, sm: 3 }, borderWidth: { xs: 0, sm: 1 } }}>
+        <Box
+          component="form"
+          ref={formRef}
+          noValidate
+          onSubmit={(event) => void form.handleSubmit(connect)(event)}
+          aria-label={`Connect ${spec.label}`}
+        >
           <Stack spacing={2}>
             {formError && (
-              <Alert severity="error" role="alert">
+              <Alert severity="error" role="alert" ref={errorRef} tabIndex={-1}>
                 {formError}
+              </Alert>
+            )}
+            {cancelNote && (
+              <Alert severity="info" role="status" ref={noteRef} tabIndex={-1}>
+                {cancelNote}
               </Alert>
             )}
             <SpecFields
@@ -134,11 +199,16 @@ function ConnectForm({ spec, onConnected }: { spec: IntegrationSpec; onConnected
             {create.isPending && <PendingStatus message={descriptor.copy.validating(spec.label)} />}
             <Box sx={{ display: 'flex', gap: 1 }}>
               <Button type="submit" variant="contained" disabled={create.isPending}>
-                Create
+                {submitLabel}
               </Button>
-              <Button component={RouterLink} to="/integrations" disabled={create.isPending}>
-                Cancel
-              </Button>
+              {create.isPending ? (
+                // Stops the wait for the service; the server stores nothing for a request it sees cancelled.
+                <Button onClick={() => abort.current?.abort()}>Cancel</Button>
+              ) : (
+                <Button component={RouterLink} to="/integrations">
+                  Cancel
+                </Button>
+              )}
             </Box>
           </Stack>
         </Box>

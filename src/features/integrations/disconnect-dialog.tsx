@@ -6,11 +6,13 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink } from 'wouter';
 import type { Integration } from '../../api/contract';
 import { flowQueries } from '../../api/queries';
 import { descriptorFor } from '../../integrations';
@@ -78,7 +80,13 @@ export function DisconnectDialog({ integration, label, open, onClose, onDisconne
                 <List dense aria-label="Affected Flows">
                   {affected.map((flow) => (
                     <ListItem key={flow.id} disableGutters>
-                      <ListItemText primary={flow.name} />
+                      <ListItemText
+                        primary={
+                          <Link component={RouterLink} to={`/flows/${flow.id}`}>
+                            {flow.name}
+                          </Link>
+                        }
+                      />
                     </ListItem>
                   ))}
                 </List>

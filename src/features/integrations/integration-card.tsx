@@ -4,7 +4,7 @@ import Card from '@mui/material/Card';
 import CardActions from '@mui/material/CardActions';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Link as RouterLink } from 'wouter';
 import { useNavigate } from '../../shared/navigation';
 import { IntegrationIcon } from './integration-icon';
@@ -58,7 +58,16 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
   const [menuUsed, setMenuUsed] = useState(false);
   const [dialogUsed, setDialogUsed] = useState(false);
   const navigate = useNavigate();
+  const connectRef = useRef<HTMLAnchorElement | null>(null);
+  const wasConnected = useRef(status === 'connected');
   const titleId = useId();
+
+  // Disconnecting removes the menu button focus would return to; it goes to the card's Connect instead.
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasConnected.current && status === 'not_connected' && lost) connectRef.current?.focus();
+    wasConnected.current = status === 'connected';
+  }, [status]);
   const menuId = useId();
 
   return (
@@ -154,6 +163,7 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
           <Box
             component={RouterLink}
             to={`/integrations/${encodeURIComponent(spec.type)}/connect`}
+            ref={connectRef}
             sx={containedLinkSx}
             aria-label={`Connect ${spec.label}`}
           >

@@ -26,7 +26,9 @@ export function useCreateIntegration() {
   const queryClient = useQueryClient();
   const notify = useNotify();
   return useMutation({
-    mutationFn: (body: CreateIntegrationRequest) => apiRequest('createIntegration', { body }),
+    /** `signal` lets Cancel abort a connect that waits for the service to check the credentials. */
+    mutationFn: ({ body, signal }: { body: CreateIntegrationRequest; signal?: AbortSignal }) =>
+      apiRequest('createIntegration', { body, ...(signal ? { signal } : {}) }),
     onSuccess: (integration) => {
       notify({ message: successMessages.created, severity: 'success' });
       queryClient.setQueryData(integrationQueries.detail(integration.id).queryKey, integration);

@@ -2,11 +2,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
 import { descriptorFor } from '../../integrations';
-import { buildDefaultValues, SpecFields, toPayload, useSpecForm } from '../../spec-form';
+import { buildDefaultValues, SpecFields, toPayload, useSpecForm, type SpecFormValues } from '../../spec-form';
 import { useUpdateIntegration } from './integration-mutations';
 import { configuredSecretFields, currentValues } from './integration-model';
 import { PendingStatus } from './pending-status';
@@ -14,6 +14,22 @@ import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
 import { UnsavedChangesPrompt } from './unsaved-changes-prompt';
 import { useFieldWidgets } from './use-field-widgets';
+
+/**
+ * What a save stored, in words: a replaced secret by its last four characters, taken from what was typed (the server
+ * never sends a secret back) and only once the server says one is configured. The whole key is never kept.
+ */
+function savedMessage(spec: IntegrationSpec, values: SpecFormValues, saved: Integration): string {
+  const stored = configuredSecretFields(spec.properties, saved);
+  const replaced = spec.properties
+    .filter((property) => property.secret && stored.includes(property.field))
+    .flatMap((property) => {
+      const entry = values[property.field] as { state?: string; value?: unknown } | undefined;
+      const typed = entry?.state !== 'configured' && typeof entry?.value === 'string' ? entry.value.trim() : '';
+      return typed !== '' ? [`The ${property.title} now stored ends in …${typed.slice(-4)}.`] : [];
+    });
+  return replaced.length > 0 ? `Saved. ${replaced.join(' ')}` : 'Saved.';
+}
 
 /** The connect form in edit mode: stored secrets show as Configured; Update sends only what changed. */
 export function IntegrationSettingsForm({ spec, integration }: { spec: IntegrationSpec; integration: Integration }) {
@@ -27,12 +43,28 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   const update = useUpdateIntegration(spec, integration.id);
   const [formError, setFormError] = useState<string | null>(null);
   const [unchanged, setUnchanged] = useState(false);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
+  // Update disables the form while it saves; focus then goes to what the save said, not to the page body.
+  const focusAfter = useRef<'note' | 'alert' | 'field' | null>(null);
+  const noteRef = useRef<HTMLDivElement | null>(null);
+  const errorRef = useRef<HTMLDivElement | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
   const { isDirty } = form.formState;
   const descriptor = descriptorFor(spec.type);
   const fieldWidgets = useFieldWidgets(descriptor);
 
-  const submit = form.handleSubmit((values) => {
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (update.isPending || target === null) return;
+    focusAfter.current = null;
+    if (target === 'note') noteRef.current?.focus();
+    else if (target === 'alert') errorRef.current?.focus();
+    else formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [update.isPending, savedNote, formError]);
+
+  const save = (values: SpecFormValues) => {
     setFormError(null);
+    setSavedNote(null);
     // toPayload yields only strings, numbers, booleans, null and plain objects: the contract's property values.
     const body = toPayload(spec.properties, values, {
       onlyDirty: form.formState.dirtyFields,
@@ -44,6 +76,8 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
       { body, version: integration.updated },
       {
         onSuccess: (saved) => {
+          focusAfter.current = 'note';
+          setSavedNote(savedMessage(spec, values, saved));
           // Back to the stored state: a replaced key shows as Configured again and the form is clean.
           form.reset(
             buildDefaultValues(spec.properties, {
@@ -56,28 +90,36 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
         onError: (error) => {
           // A lost race is explained by the update hook's conflict dialog.
           if (isApiError(error) && error.kind === 'conflict') return;
-          setFormError(applySubmitError(spec.properties, error, form.setError));
+          const sentence = applySubmitError(spec.properties, error, form.setError, spec.type);
+          focusAfter.current = sentence ? 'alert' : 'field';
+          setFormError(sentence);
         },
       },
     );
-  });
+  };
 
   return (
     <Box
       component="form"
+      ref={formRef}
       noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label={`Edit ${spec.label} Integration`}
+      onSubmit={(event) => void form.handleSubmit(save)(event)}
+      aria-label={`Edit ${spec.label} integration`}
     >
       <Stack spacing={2}>
         {formError && (
-          <Alert severity="error" role="alert">
+          <Alert severity="error" role="alert" ref={errorRef} tabIndex={-1}>
             {formError}
           </Alert>
         )}
         {unchanged && !isDirty && (
           <Alert severity="info" role="status">
             Nothing changed, so nothing was sent.
+          </Alert>
+        )}
+        {savedNote && (
+          <Alert severity="success" role="status" ref={noteRef} tabIndex={-1}>
+            {savedNote}
           </Alert>
         )}
         <SpecFields

@@ -21,6 +21,41 @@ describe('applySubmitError', () => {
     );
   });
 
+  it('explains a refused key as the test card does, with PagerDuty’s words verbatim beneath', () => {
+    const setError = vi.fn();
+    const words = "Length of 'routing_key' is incorrect (should be 32 characters)";
+    const error = new ApiError({
+      kind: 'validation',
+      status: 400,
+      detail: 'x',
+      code: 'invalid_key',
+      fieldErrors: [{ loc: ['body', 'api_access_token'], msg: words, type: 'pagerduty.invalid_key' }],
+    });
+    expect(applySubmitError(pagerDutySpec.properties, error, setError, 'pagerduty')).toBeNull();
+    const message = setError.mock.calls[0]?.[1]?.message as string;
+    expect(message.split('\n')).toEqual([
+      expect.stringMatching(/^Wrong routing key: A routing key is exactly 32 letters and digits/),
+      expect.stringMatching(/^What to do: In PagerDuty, open Services > your service > Integrations/),
+      `PagerDuty said: “${words}”`,
+    ]);
+  });
+
+  it('explains a revoked key ("Invalid routing key") on the field, naming what to do', () => {
+    const setError = vi.fn();
+    const error = new ApiError({
+      kind: 'validation',
+      status: 400,
+      detail: 'PagerDuty refused the Routing Key.',
+      code: 'invalid_key',
+      pagerduty: { message: 'Event object is invalid', errors: ['Invalid routing key'] },
+    });
+    applySubmitError(pagerDutySpec.properties, error, setError, 'pagerduty');
+    const message = setError.mock.calls[0]?.[1]?.message as string;
+    expect(message).toMatch(/^Wrong routing key: PagerDuty does not accept this routing key: it is mistyped, revoked/);
+    expect(message).toMatch(/What to do: .*32 letters and digits/);
+    expect(message).toMatch(/PagerDuty said: “Event object is invalid; Invalid routing key”$/);
+  });
+
   it('returns field issues that match no field as one sentence for above the form', () => {
     const setError = vi.fn();
     const error = new ApiError({

@@ -1,6 +1,7 @@
 import type { UseFormSetError } from 'react-hook-form';
 import { isApiError } from '../../api/api-error';
 import type { SpecProperty } from '../../api/contract';
+import { descriptorFor, explainKeyIssues, keyRefusalText } from '../../integrations';
 import { applyServerErrors, type SpecFormValues } from '../../spec-form';
 import { detailWithPagerDutyReason } from '../../shared/errors';
 
@@ -12,17 +13,23 @@ export function applySubmitError(
   properties: readonly SpecProperty[],
   error: unknown,
   setError: UseFormSetError<SpecFormValues>,
+  type?: string,
 ): string | null {
   if (!isApiError(error)) return 'Saving failed unexpectedly. Your changes are kept; please try again.';
   if (error.fieldErrors.length > 0) {
-    const unmatched = applyServerErrors(properties, error.fieldErrors, setError);
+    const unmatched = applyServerErrors(properties, explainKeyIssues(error.fieldErrors), setError);
     return unmatched.length ? unmatched.join(' ') : null;
   }
   if (error.code === 'invalid_key') {
     const secret =
       properties.find((property) => property.secret && property.required) ?? properties.find((p) => p.secret);
     if (secret) {
-      setError(secret.field, { type: 'server', message: detailWithPagerDutyReason(error) }, { shouldFocus: true });
+      const words = [error.pagerduty?.message, ...(error.pagerduty?.errors ?? [])].filter(Boolean).join('; ');
+      const explanation = type ? descriptorFor(type).explainKeyRefusal?.(words || error.detail) : undefined;
+      const message = explanation
+        ? keyRefusalText(explanation, words || error.detail)
+        : detailWithPagerDutyReason(error);
+      setError(secret.field, { type: 'server', message }, { shouldFocus: true });
       return null;
     }
   }

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NavigationRouter } from '../../shared/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -62,8 +62,10 @@ describe('SendTest', () => {
 
     await user.click(screen.getByRole('button', { name: 'Send test' }));
     const busy = await screen.findByRole('button', { name: 'Sending test…' });
-    expect(busy).toBeDisabled();
-    // A disabled button takes no pointer events at all; a forced click must still send nothing more.
+    // Busy, not disabled: a disabled button would drop focus to the page body (or the top of a side panel).
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
+    expect(busy).toHaveFocus();
+    // A second press, by pointer or keyboard, sends nothing more.
     busy.click();
     await user.keyboard('{Enter}');
     expect(fetchMock).toHaveBeenCalledTimes(1);
@@ -73,6 +75,7 @@ describe('SendTest', () => {
     answer(new Response(JSON.stringify(response), { status: 200, headers: { 'Content-Type': 'application/json' } }));
     const result = await screen.findByRole('region', { name: 'Test result' });
     expect(result).toHaveTextContent('Disk full');
+    await waitFor(() => expect(result).toHaveFocus());
     expect(screen.getByRole('button', { name: 'Send test' })).toBeEnabled();
   });
 

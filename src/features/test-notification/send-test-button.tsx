@@ -33,10 +33,16 @@ export function SendTest({ prepare, onOutcome, disabled }: SendTestProps) {
   };
 
   const resultRef = useRef<HTMLDivElement | null>(null);
+  const buttonRef = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
-    // The result may land below the fold of a side panel: bring it into view.
-    if (outcome) resultRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-  }, [outcome]);
+    if (!outcome || pending) return;
+    // Focus follows the press to its result (WCAG 2.4.3) unless the user has moved on to something else meanwhile;
+    // the result may land below the fold of a side panel, so it is also brought into view.
+    const active = document.activeElement;
+    if (!active || active === document.body || active === buttonRef.current)
+      resultRef.current?.focus({ preventScroll: true });
+    resultRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [outcome, pending]);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
@@ -47,8 +53,11 @@ export function SendTest({ prepare, onOutcome, disabled }: SendTestProps) {
       <Box>
         <Button
           variant="outlined"
+          ref={buttonRef}
           onClick={() => void onClick()}
-          disabled={disabled || pending}
+          // Not `disabled` while sending: a disabled button drops focus to the page (or a panel's top).
+          disabled={disabled}
+          aria-disabled={pending || undefined}
           aria-busy={pending}
           startIcon={pending ? <CircularProgress size={16} aria-hidden /> : <Send aria-hidden />}
         >
@@ -57,7 +66,13 @@ export function SendTest({ prepare, onOutcome, disabled }: SendTestProps) {
       </Box>
       <Box aria-live="polite">
         {outcome && !pending && (
-          <Box role="region" aria-label="Test result" ref={resultRef}>
+          <Box
+            role="region"
+            aria-label="Test result"
+            ref={resultRef}
+            tabIndex={-1}
+            sx={{ '&:focus': { outline: 'none' } }}
+          >
             <TestResultCard outcome={outcome} />
           </Box>
         )}

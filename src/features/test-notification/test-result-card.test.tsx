@@ -1,6 +1,6 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import { NavigationRouter } from '../../shared/navigation';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
 import { TestResultCard, type TestOutcome } from './test-result-card';
@@ -124,7 +124,38 @@ describe('TestResultCard', () => {
     show(failed({ kind: 'timeout', status: 504, detail: 'PagerDuty did not answer within 3 s', code: 'timeout' }));
     const card = screen.getByRole('region', { name: 'Not delivered: PagerDuty did not answer in time' });
     expect(card).toHaveTextContent('PagerDuty did not answer within 3 s');
-    expect(card).toHaveTextContent('Try again in a minute');
+    expect(card).toHaveTextContent('an incident may already be open');
+    expect(card).toHaveTextContent(/try again in a minute/i);
+  });
+
+  it("names the console's own test limit, when it resets, and counts down", () => {
+    vi.useFakeTimers({ now: at });
+    try {
+      show(
+        failed({
+          kind: 'rate_limited',
+          status: 429,
+          detail: 'Too many test notifications. Try again in 55 seconds.',
+          retryAfter: 55,
+        }),
+      );
+      const card = screen.getByRole('region', { name: 'Not sent: test limit reached' });
+      expect(card).toHaveTextContent(/limits test notifications per user per minute.*not PagerDuty's limit/);
+      const resets = new Date(at.getTime() + 55_000).toLocaleTimeString('en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+      expect(card).toHaveTextContent(`at ${resets}`);
+      expect(within(card).getByRole('timer')).toHaveTextContent('Wait 55 seconds, then press Send test again.');
+      act(() => vi.advanceTimersByTime(5000));
+      expect(within(card).getByRole('timer')).toHaveTextContent('Wait 50 seconds');
+      act(() => vi.advanceTimersByTime(50_000));
+      expect(card).toHaveTextContent('The limit has reset: press Send test again.');
+      expect(card).not.toHaveTextContent('Fix what is described above');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('links to connecting PagerDuty when it is not connected', () => {

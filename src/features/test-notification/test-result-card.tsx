@@ -18,6 +18,7 @@ import { Fact, FactList } from '../../shared/fact-list';
 import { pagerDutyReason } from '../../shared/errors';
 import { DateTime } from '../../shared/format';
 import { explainFailure } from './explain-failure';
+import { OwnLimitCard } from './own-limit-card';
 import { severityColors } from './severity-colors';
 import { StatusLinkText } from './status-link-text';
 
@@ -112,7 +113,9 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
             <TableBody>
               {details.map(([key, value]) => (
                 <TableRow key={key}>
-                  <TableCell component="th" scope="row">
+                  {/* Keys wrap at natural points only (the page's `anywhere` made "check_type" break mid-word);
+                      values may break anywhere so a long one never widens the card. */}
+                  <TableCell component="th" scope="row" sx={{ overflowWrap: 'break-word', wordBreak: 'keep-all' }}>
                     {key}
                   </TableCell>
                   <TableCell sx={{ overflowWrap: 'anywhere' }}>{detailValue(value)}</TableCell>
@@ -138,6 +141,8 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
 }
 
 function FailedCard({ error, at }: { error: ApiError; at: Date }) {
+  // Our own limit carries no failure code; PagerDuty's has `rate_limited`.
+  if (error.kind === 'rate_limited' && !error.code) return <OwnLimitCard error={error} at={at} />;
   const explanation = explainFailure(error, at);
   const reply = error.pagerduty;
   return (

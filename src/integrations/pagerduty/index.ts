@@ -1,7 +1,7 @@
 import NotificationsActive from '@mui/icons-material/NotificationsActive';
 import { lazy } from 'react';
 import type { IntegrationDescriptor } from '../descriptor';
-import { explainPagerDutyFailure } from './failure-explanations';
+import { explainPagerDutyFailure, explainPagerDutyKeyRefusal } from './failure-explanations';
 
 /** PagerDuty: a routing key checked with a change event, and the flow actions that send trigger events. */
 export const pagerDutyDescriptor: IntegrationDescriptor = {
@@ -9,8 +9,8 @@ export const pagerDutyDescriptor: IntegrationDescriptor = {
   Icon: NotificationsActive,
   ConnectHelp: lazy(async () => ({ default: (await import('./pagerduty-help')).PagerDutyHelp })),
   copy: {
-    validating: () => 'Validating the Routing Key with PagerDuty…',
-    saving: 'Saving; a new Routing Key is validated with PagerDuty first…',
+    validating: () => 'Validating the routing key with PagerDuty…',
+    saving: 'Saving; a new routing key is validated with PagerDuty first…',
   },
   actionType: 'PagerDuty',
   actionFieldLabels: {
@@ -21,4 +21,5 @@ export const pagerDutyDescriptor: IntegrationDescriptor = {
     routing_key_configured: 'Routing Key Override',
   },
   explainFailure: explainPagerDutyFailure,
+  explainKeyRefusal: explainPagerDutyKeyRefusal,
 };

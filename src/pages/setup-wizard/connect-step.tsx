@@ -16,7 +16,10 @@ export interface ConnectStepProps {
 
 /** Step 1. Once PagerDuty is connected it shows as done, so resuming the wizard never connects twice. */
 export function ConnectStep({ integration, onConnected, onNext }: ConnectStepProps) {
-  if (!integration) return <ConnectIntegrationForm type="pagerduty" headingLevel="h2" onConnected={onConnected} />;
+  if (!integration)
+    return (
+      <ConnectIntegrationForm type="pagerduty" headingLevel="h2" submitLabel="Connect" onConnected={onConnected} />
+    );
   return (
     <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
       <Alert severity="success" sx={{ alignSelf: 'stretch' }}>

@@ -17,8 +17,17 @@ export interface FlowChoiceProps {
   errors: { name?: string; flowId?: string };
 }
 
+/** Said before saving: a flow that already pages gets another PagerDuty action, not a replacement. */
+function addsAnother(flow: Flow): string | undefined {
+  const count = flow.actions.filter((action) => action.type === 'PagerDuty').length;
+  if (count === 0) return undefined;
+  const has = count === 1 ? 'a PagerDuty action' : `${count} PagerDuty actions`;
+  return `“${flow.name}” already has ${has}; this adds ${count === 1 ? 'a second one, and both send' : 'another one, and all send'}.`;
+}
+
 /** Which flow the notification belongs to: one that exists, or a new one named here. */
 export function FlowChoice({ value, onChange, flows, errors }: FlowChoiceProps) {
+  const chosen = value.mode === 'existing' ? flows.find((flow) => flow.id === value.flowId) : undefined;
   return (
     <Stack spacing={2}>
       <FormControl>
@@ -72,7 +81,7 @@ export function FlowChoice({ value, onChange, flows, errors }: FlowChoiceProps) 
           value={flows.some((f) => f.id === value.flowId) ? (value.flowId ?? '') : ''}
           onChange={(e) => onChange({ mode: 'existing', flowId: Number(e.target.value) })}
           error={Boolean(errors.flowId)}
-          helperText={errors.flowId}
+          helperText={errors.flowId ?? (chosen ? addsAnother(chosen) : undefined)}
           fullWidth
         >
           {flows.map((flow) => (

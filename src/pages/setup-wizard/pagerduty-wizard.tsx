@@ -153,8 +153,8 @@ export function PagerDutyWizard({
           notify({
             message:
               draft.flowChoice.mode === 'new'
-                ? 'The Flow has been successfully created'
-                : 'The Flow has been successfully updated',
+                ? 'The Flow has been successfully created.'
+                : 'The Flow has been successfully updated.',
             severity: 'success',
           });
           goTo('done');

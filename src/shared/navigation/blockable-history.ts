@@ -160,6 +160,8 @@ export function subscribe(listener: () => void): () => void {
 
 /** The location the app shows (during a held Back/Forward the address bar briefly differs). */
 export const currentLocation = (): HistoryLocation => current;
+/** The `state` the current entry was navigated to with (e.g. where focus should start), unwrapped. */
+export const currentState = (): unknown => (window.history.state as Partial<EntryState> | null)?.state;
 
 export const blockedNavigation = (): BlockedNavigation | null => blocked;
 

@@ -2,5 +2,5 @@ export { NavigationRouter } from './navigation-router';
 export { NavLink } from './nav-link';
 export { useBlocker, type Blocker } from './use-blocker';
 export { useCurrentHref, useNavigate } from './use-navigation';
-export { navigate, startAt } from './blockable-history';
+export { currentState, navigate, startAt } from './blockable-history';
 export { parseId } from './parse-id';

@@ -56,7 +56,7 @@ describe('session in the app', () => {
     await user.type(tokenInput, 'good-token');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Edit PagerDuty Integration' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Edit PagerDuty integration' })).toBeInTheDocument();
     expect(window.location.pathname).toBe('/integrations/5');
     expect(sessionStorage.getItem(sessionStorageKey)).toBe('good-token');
     expect(screen.getByText('Maya Manager')).toBeInTheDocument();

@@ -18,7 +18,7 @@ export const pagerDutySpec: IntegrationSpec = {
       type: 'string',
       title: 'Routing Key',
       info_md: 'The **Integration Key** (Routing Key) from your PagerDuty Events API v2 integration.',
-      placeholder: 'your-routing-key',
+      placeholder: '32 letters and digits',
     },
   ],
 };
