@@ -48,7 +48,7 @@ describe('FlowDetailPage', () => {
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Edit PagerDuty action 1' }));
-    const panel = await screen.findByRole('dialog', { name: 'PagerDuty Settings' });
+    const panel = await screen.findByRole('dialog', { name: 'PagerDuty notification' });
     const message = within(panel).getByRole('combobox', { name: 'Message' });
     await user.clear(message);
     await user.type(message, 'Edited');
@@ -58,7 +58,7 @@ describe('FlowDetailPage', () => {
     await waitFor(() => expect(api.calls().filter((c) => c === `GET ${flowPath}`).length).toBeGreaterThan(1));
     expect(await screen.findByText('Could not refresh this page', {}, { timeout: 8000 })).toBeInTheDocument();
     expect(screen.queryByText('The flow could not be loaded')).toBeNull();
-    expect(screen.getByRole('dialog', { name: 'PagerDuty Settings' })).toBe(panel);
+    expect(screen.getByRole('dialog', { name: 'PagerDuty notification' })).toBe(panel);
     expect(message).toHaveValue('Edited');
   });
 
