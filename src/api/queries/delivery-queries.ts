@@ -22,6 +22,13 @@ export const deliveryQueries = {
       initialPageParam: null as string | null,
       getNextPageParam: (page) => page.next_cursor,
     }),
+  /** The newest delivery matching `filters`, or null. */
+  latest: (filters: DeliveryFilters) =>
+    queryOptions({
+      queryKey: [...deliveryQueries.all, 'latest', filters] as const,
+      queryFn: async ({ signal }) =>
+        (await apiRequest('listDeliveries', { query: { ...filters, limit: 1 }, signal })).items[0] ?? null,
+    }),
   detail: (id: number) =>
     queryOptions({
       queryKey: [...deliveryQueries.all, 'detail', id] as const,
