@@ -7,7 +7,8 @@ export const executionQueries = {
   forFlow: (flowId: number) =>
     queryOptions({
       queryKey: [...executionQueries.all, 'flow', flowId] as const,
-      queryFn: ({ signal }) => apiRequest('listFlowExecutions', { params: { id: flowId }, query: { limit: 10 }, signal }),
+      queryFn: ({ signal }) =>
+        apiRequest('listFlowExecutions', { params: { id: flowId }, query: { limit: 10 }, signal }),
     }),
   detail: (id: number) =>
     queryOptions({

@@ -4,6 +4,7 @@ import { NavLink } from '../../shared/navigation';
 const links = [
   { to: '/integrations', label: 'Integrations' },
   { to: '/flows', label: 'Flows' },
+  { to: '/deliveries', label: 'Delivery log' },
 ];
 
 /** Plain links (NavLink sets aria-current="page"), wrapping onto their own row on small screens. */

@@ -23,7 +23,8 @@ const wayOutFor: Record<PagerDutyFailureCode, WayOut> = {
 
 /** The one line a manager reads to know whether alerts go out, and what to do when they do not. */
 export function describeHealth(health: DeliveryHealth, now: Date = new Date()): HealthView {
-  if (health.state === 'no_deliveries') return { tone: 'neutral', title: 'No deliveries yet', reason: null, wayOut: null };
+  if (health.state === 'no_deliveries')
+    return { tone: 'neutral', title: 'No deliveries yet', reason: null, wayOut: null };
   if (health.state === 'ok') {
     const at = health.last_success_at ?? health.last_attempt_at;
     return {
