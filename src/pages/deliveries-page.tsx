@@ -89,7 +89,9 @@ export function DeliveriesPage() {
           )}
         </>
       )}
-      {Number.isInteger(openId) && openId > 0 && <DeliveryDetail deliveryId={openId} onClose={() => write(filters)} />}
+      {Number.isInteger(openId) && openId > 0 && (
+        <DeliveryDetail deliveryId={openId} onClose={() => setSearchParams(logFiltersToSearch(filters))} />
+      )}
     </Stack>
   );
 }

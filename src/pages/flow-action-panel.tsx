@@ -23,6 +23,7 @@ import {
   useActionForm,
   useUpdateFlow,
 } from '../features/flow-actions';
+import { ActionHealth } from '../features/delivery-health';
 import { LastTest, SendTest } from '../features/test-notification';
 import { applyServerErrors, type SpecFormValues } from '../spec-form';
 import type { ActionDependencies } from './use-action-dependencies';
@@ -135,6 +136,7 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
               keyChanged={keyChoice(values.routing_key).changed}
             />
           )}
+          {action && <ActionHealth action={action} integrationId={deps.integration?.id} />}
           <SendTest prepare={prepare} />
         </ActionEditor>
       </Box>

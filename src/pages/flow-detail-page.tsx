@@ -23,7 +23,9 @@ import { QueryErrorAlert, errorMessage } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
 import { DeleteFlowButton, FlowActionsList, keepAction, useUpdateFlow } from '../features/flow-actions';
+import { ActionHealth } from '../features/delivery-health';
 import { FlowActionPanel, flowUpdatedMessage } from './flow-action-panel';
+import { FlowExecutions } from './flow-executions';
 import { useActionDependencies, type ActionDependencies } from './use-action-dependencies';
 
 type Editing = { kind: 'new' } | { kind: 'existing'; id: number } | null;
@@ -92,6 +94,7 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           <Typography variant="h1">{flow.name}</Typography>
           <Typography color="text.secondary">Trigger: {triggerTypeLabels[flow.trigger_type]}</Typography>
         </Box>
+        <FlowExecutions.Execute flow={flow} disabled={readOnly} />
         <DeleteFlowButton
           flow={flow}
           disabled={readOnly}
@@ -139,8 +142,10 @@ function FlowDetail({ flow, deps, readOnly }: { flow: Flow; deps: ActionDependen
           onEdit={(action) => setEditing({ kind: 'existing', id: action.id })}
           onRemove={setRemoving}
           disabled={deps.specMissing || readOnly || update.isPending}
+          renderStatus={(action) => <ActionHealth action={action} integrationId={deps.integration?.id} />}
         />
       </Paper>
+      <FlowExecutions.List flow={flow} />
       {editing && !readOnly && (editing.kind === 'new' || editedAction) && (
         <FlowActionPanel
           key={editing.kind === 'new' ? 'new' : editing.id}

@@ -20,6 +20,7 @@ import { IntegrationIcon } from '../features/integrations/integration-icon';
 import { formatDateTime } from '../features/integrations/integration-model';
 import { IntegrationSettingsForm } from '../features/integrations/integration-settings-form';
 import { useIntegrationSpec } from '../features/integrations/use-integration-spec';
+import { IntegrationDeliverySection } from './integration-delivery-section';
 
 function parseId(raw: string | undefined): number | null {
   return raw && /^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null;
@@ -125,6 +126,7 @@ function IntegrationSettings({ id }: { id: number }) {
           <Typography>This console does not know the settings of “{data.type}”.</Typography>
         )}
       </Paper>
+      <IntegrationDeliverySection integration={data} />
       <DisconnectDialog
         integration={data}
         label={label}

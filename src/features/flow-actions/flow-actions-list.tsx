@@ -6,6 +6,7 @@ import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 import type { PagerDutyAction } from '../../api/contract';
 import { severityMeanings } from './severity-meanings';
@@ -17,13 +18,22 @@ export interface FlowActionsListProps {
   onEdit(action: PagerDutyAction): void;
   onRemove(action: PagerDutyAction): void;
   disabled?: boolean;
+  /** Extra lines under an action (its delivery health), composed in by the page. */
+  renderStatus?(action: PagerDutyAction): ReactNode;
 }
 
 /** An action without an override has nowhere to send while PagerDuty is disconnected. */
 export const cannotDeliver = (action: PagerDutyAction, integrationConnected: boolean) =>
   !integrationConnected && !action.parameters.routing_key_configured;
 
-export function FlowActionsList({ actions, integrationConnected, onEdit, onRemove, disabled }: FlowActionsListProps) {
+export function FlowActionsList({
+  actions,
+  integrationConnected,
+  onEdit,
+  onRemove,
+  disabled,
+  renderStatus,
+}: FlowActionsListProps) {
   if (actions.length === 0) {
     return <Typography color="text.secondary">No PagerDuty actions yet.</Typography>;
   }
@@ -67,6 +77,7 @@ export function FlowActionsList({ actions, integrationConnected, onEdit, onRemov
                 {action.last_test.outcome === 'delivered' ? 'delivered' : `failed (${action.last_test.message})`}
               </Typography>
             )}
+            {renderStatus?.(action)}
             {cannotDeliver(action, integrationConnected) && (
               <Alert severity="warning">
                 Cannot deliver: PagerDuty is not connected.{' '}

@@ -16,6 +16,7 @@ import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
 import { Fact, FactList } from '../../shared/fact-list';
 import { explainFailure, pagerDutyReason } from './explain-failure';
+import { ResolveTestIncident } from './resolve-test-incident';
 import { severityColors } from './severity-colors';
 
 export type TestOutcome =
@@ -130,6 +131,7 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
             ))}
           </Box>
         )}
+        {response.delivery_id !== undefined && <ResolveTestIncident deliveryId={response.delivery_id} />}
       </CardContent>
     </Card>
   );

@@ -222,7 +222,13 @@ export function PagerDutyWizard({
               onOutcome={(outcome) =>
                 setDraft((d) => ({
                   ...d,
-                  lastTest: { outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed', fingerprint },
+                  lastTest: {
+                    outcome: outcome.kind === 'delivered' ? 'delivered' : 'failed',
+                    fingerprint,
+                    ...(outcome.kind === 'delivered' && outcome.response.delivery_id !== undefined
+                      ? { deliveryId: outcome.response.delivery_id }
+                      : {}),
+                  },
                 }))
               }
               untestedReason={untestedReason}
@@ -243,6 +249,7 @@ export function PagerDutyWizard({
               severity={previewOf(properties, values, context).event.payload.severity}
               keyLabel={keyLabel}
               tested={lastTest?.outcome ?? null}
+              testDeliveryId={lastTest?.deliveryId}
             />
           )}
         </Suspense>

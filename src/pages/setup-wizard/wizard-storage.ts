@@ -25,7 +25,14 @@ const wizardDraftSchema = z.object({
   action: z.object({ tokenized_message: z.string(), severity: z.unknown(), custom_details: z.unknown() }),
   overrideTyped: z.boolean(),
   /** The last test in this wizard and the settings it was sent with (`testFingerprint`). */
-  lastTest: z.nullable(z.object({ outcome: z.enum(['delivered', 'failed']), fingerprint: z.string() })),
+  lastTest: z.nullable(
+    z.object({
+      outcome: z.enum(['delivered', 'failed']),
+      fingerprint: z.string(),
+      /** The delivery of a delivered test, so Done can resolve the incident it opened. */
+      deliveryId: z.optional(z.int()),
+    }),
+  ),
   saved: z.nullable(z.object({ flowId: z.number(), flowName: z.string() })),
 });
 export type WizardDraft = z.infer<typeof wizardDraftSchema>;
