@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.sim.reset());
 
-const delivery = async (id: number) => deliverySchema.parse((await server.api('GET', `/api/notifications/deliveries/${id}`)).body);
+const delivery = async (id: number) =>
+  deliverySchema.parse((await server.api('GET', `/api/notifications/deliveries/${id}`)).body);
 
 async function settled(id: number): Promise<Delivery> {
   await expect.poll(async () => (await delivery(id)).status, { timeout: 5000 }).toMatch(/delivered|failed|skipped/);
@@ -34,7 +35,11 @@ async function settled(id: number): Promise<Delivery> {
 /** Runs a one-action flow and waits for its trigger to settle. */
 async function fire(parameters: Record<string, unknown> = {}): Promise<Delivery> {
   const flow = await server.api('POST', '/api/flows', {
-    body: { name: 'Orders', trigger_type: 'operation', actions: [{ type: 'PagerDuty', tokenized_message: 'Late', parameters }] },
+    body: {
+      name: 'Orders',
+      trigger_type: 'operation',
+      actions: [{ type: 'PagerDuty', tokenized_message: 'Late', parameters }],
+    },
   });
   const run = await server.api('POST', `/api/flows/${flow.body.id}/executions`, { body: {} });
   return settled(run.body.actions[0].delivery_id);
@@ -42,7 +47,9 @@ async function fire(parameters: Record<string, unknown> = {}): Promise<Delivery>
 
 const rotate = async () => {
   integrationKey = key();
-  const put = await server.api('PUT', `/api/integrations/${integrationId}`, { body: { api_access_token: integrationKey } });
+  const put = await server.api('PUT', `/api/integrations/${integrationId}`, {
+    body: { api_access_token: integrationKey },
+  });
   expect(put.status, put.text).toBe(200);
 };
 
@@ -153,7 +160,11 @@ describe('health', () => {
 
     await server.sim.reset();
     const ok = await server.api('POST', `/api/integrations/${integrationId}/verify`);
-    expect(ok.body.health).toMatchObject({ state: 'ok', consecutive_failures: 0, last_failure: { code: 'invalid_key' } });
+    expect(ok.body.health).toMatchObject({
+      state: 'ok',
+      consecutive_failures: 0,
+      last_failure: { code: 'invalid_key' },
+    });
     expect((await server.api('GET', `/api/integrations/${integrationId}`)).body.health.state).toBe('ok');
 
     await server.sim.revoke(integrationKey);
@@ -169,7 +180,11 @@ describe('health', () => {
 
   it('is no_deliveries for an action never run, and 404 to verify an unknown integration', async () => {
     const flow = await server.api('POST', '/api/flows', {
-      body: { name: 'Quiet', trigger_type: 'manual', actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters: {} }] },
+      body: {
+        name: 'Quiet',
+        trigger_type: 'manual',
+        actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters: {} }],
+      },
     });
     expect(flow.body.actions[0].health).toMatchObject({ state: 'no_deliveries', last_attempt_at: null });
     expect((await server.api('POST', '/api/integrations/999999/verify')).status).toBe(404);
@@ -183,10 +198,12 @@ describe('GET /api/notifications/deliveries', () => {
     const all = deliveryPageSchema.parse((await server.api('GET', '/api/notifications/deliveries?limit=100')).body);
     const ids = all.items.map((d) => d.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const triggers = (await server.api('GET', '/api/notifications/deliveries?kind=trigger&status=delivered')).body.items;
+    const triggers = (await server.api('GET', '/api/notifications/deliveries?kind=trigger&status=delivered')).body
+      .items;
     expect(triggers.length).toBeGreaterThanOrEqual(2);
     expect(triggers.every((d: Delivery) => d.kind === 'trigger' && d.status === 'delivered')).toBe(true);
-    const mine = (await server.api('GET', `/api/notifications/deliveries?integration_id=${integrationId}&limit=100`)).body;
+    const mine = (await server.api('GET', `/api/notifications/deliveries?integration_id=${integrationId}&limit=100`))
+      .body;
     expect(mine.items.every((d: Delivery) => d.integration_id === integrationId)).toBe(true);
     const future = await server.api('GET', '/api/notifications/deliveries?since=2999-01-01T00:00:00Z');
     expect(future.body).toEqual({ items: [], next_cursor: null });

@@ -81,9 +81,17 @@ export function createExecutionsStore(db: Db) {
   return {
     /** Inside the caller's transaction: the execution and its deliveries are enqueued together. */
     insert(flowId: number, created: string): number {
-      return Number(db.prepare('INSERT INTO executions (flow_id, created) VALUES (?, ?)').run(flowId, created).lastInsertRowid);
+      return Number(
+        db.prepare('INSERT INTO executions (flow_id, created) VALUES (?, ?)').run(flowId, created).lastInsertRowid,
+      );
     },
-    addAction(executionId: number, position: number, actionId: number, deliveryId: number | null, detail: string | null) {
+    addAction(
+      executionId: number,
+      position: number,
+      actionId: number,
+      deliveryId: number | null,
+      detail: string | null,
+    ) {
       db.prepare(
         'INSERT INTO execution_actions (execution_id, position, action_id, delivery_id, detail) VALUES (?, ?, ?, ?, ?)',
       ).run(executionId, position, actionId, deliveryId, detail);
