@@ -56,6 +56,9 @@ const rotate = async () => {
 describe('acknowledge and resolve', () => {
   it("reach PagerDuty with the trigger's dedup key and routing key, also after the key was rotated", async () => {
     const trigger = await fire();
+    const execution = async () => (await server.api('GET', `/api/flows/executions/${trigger.execution_id}`)).body;
+    const finishedBefore = (await execution()).finished;
+    expect(finishedBefore).toBe(trigger.attempts.at(-1)!.at);
     const oldKey = integrationKey;
     await rotate();
     const ack = await server.api('POST', `/api/notifications/deliveries/${trigger.id}/acknowledge`);
@@ -67,6 +70,8 @@ describe('acknowledge and resolve', () => {
     expect(resolve.status).toBe(202);
     expect((await settled(resolve.body.id)).status).toBe('delivered');
     expect((await delivery(trigger.id)).incident_state).toBe('resolved');
+    // The execution ended when its trigger was delivered, whatever happened to the incident after.
+    expect((await execution()).finished).toBe(finishedBefore);
 
     const sent = (await server.sim.events()).filter((e) => e.endpoint === 'enqueue');
     expect(sent.map((e) => [e.body.event_action, e.body.routing_key, e.body.dedup_key])).toEqual([
