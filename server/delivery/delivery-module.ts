@@ -100,6 +100,10 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
         flowId,
         body,
       );
+      // Skipped actions never reach the sender; they are settled here.
+      for (const action of execution.actions) {
+        if (action.status === 'skipped') observing.settled({ kind: 'trigger', status: 'skipped' });
+      }
       sender.wake();
       return execution;
     },
