@@ -238,6 +238,29 @@ describe('GET /api/notifications/deliveries', () => {
   });
 });
 
+describe('deliveries sent while the request waits', () => {
+  it('keep their brief retries and answers, and record every attempt', async () => {
+    await server.sim.fault('server_error', 2);
+    await rotate();
+    const [validation] = (await server.api('GET', '/api/notifications/deliveries?kind=validation&limit=1')).body.items;
+    expect(validation.attempts.map((a: { http_status: number }) => a.http_status)).toEqual([500, 500, 202]);
+    expect(validation.status).toBe('delivered');
+
+    await server.sim.fault('rate_limit', 3);
+    const test = await server.api('POST', '/api/flows/actions/test-notification', {
+      body: { type: 'PagerDuty', tokenized_message: 'Busy', parameters: {} },
+    });
+    expect(test.status).toBe(429);
+    expect(test.body).toMatchObject({ code: 'rate_limited', retry_after: 30 });
+    const [failed] = (await server.api('GET', '/api/notifications/deliveries?kind=test&limit=1')).body.items;
+    expect(failed).toMatchObject({ status: 'failed', failure: { code: 'rate_limited' }, next_attempt_at: null });
+    expect(failed.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['retryable', 'retryable', 'retryable']);
+    // Nobody waits for it any more: the sender never picks it up.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await server.sim.events()).filter((e) => e.endpoint === 'enqueue')).toHaveLength(3);
+  });
+});
+
 it('no response body or log line contains a routing key used above', () => {
   expect(leakedSecrets(server, used)).toEqual([]);
 });
