@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { briefOnlyEnv } from './e2e/brief-only/env';
 import { e2eEnv } from './e2e/fixtures/env';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
@@ -31,28 +32,42 @@ export default defineConfig({
       args: chromiumArgs,
     },
   },
-  webServer: {
-    // The server binary itself (not npx), so stopping it stops the server.
-    command: `${JSON.stringify(process.execPath)} --import tsx server/main.ts`,
-    url: `${e2eEnv.baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(e2eEnv.port),
-      STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: e2eEnv.baseURL,
-      ADMIN_TOKEN: e2eEnv.tokens.Admin,
-      MANAGER_TOKEN: e2eEnv.tokens.Manager,
-      MEMBER_TOKEN: e2eEnv.tokens.Member,
-      LOG_FILE: join(dataDir, 'server.log'),
-      PAGERDUTY_TIMEOUT_MS: '3000',
-      PAGERDUTY_RETRY_DELAY_MS: '100',
-      // The suite sends more test notifications than one person would; the limit itself is proven in server tests.
-      TEST_NOTIFICATION_LIMIT: '200',
+  projects: [
+    { name: 'chromium', testIgnore: /brief-only\// },
+    // The console against a platform with only the brief's endpoints (its own server, below).
+    { name: 'brief-only', testMatch: /brief-only\/.*\.spec\.ts$/, use: { baseURL: briefOnlyEnv.baseURL } },
+  ],
+  webServer: [
+    {
+      // The server binary itself (not npx), so stopping it stops the server.
+      command: `${JSON.stringify(process.execPath)} --import tsx server/main.ts`,
+      url: `${e2eEnv.baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(e2eEnv.port),
+        STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
+        DATA_DIR: dataDir,
+        PUBLIC_URL: e2eEnv.baseURL,
+        ADMIN_TOKEN: e2eEnv.tokens.Admin,
+        MANAGER_TOKEN: e2eEnv.tokens.Manager,
+        MEMBER_TOKEN: e2eEnv.tokens.Member,
+        LOG_FILE: join(dataDir, 'server.log'),
+        PAGERDUTY_TIMEOUT_MS: '3000',
+        PAGERDUTY_RETRY_DELAY_MS: '100',
+        // The suite sends more test notifications than one person would; the limit itself is proven in server tests.
+        TEST_NOTIFICATION_LIMIT: '200',
+      },
     },
-  },
+    {
+      command: `${JSON.stringify(process.execPath)} --import tsx e2e/brief-only/server.ts`,
+      url: `${briefOnlyEnv.baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_BRIEF_PORT: String(briefOnlyEnv.port), STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist' },
+    },
+  ],
 });

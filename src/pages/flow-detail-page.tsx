@@ -22,6 +22,7 @@ import { flowQueries } from '../api/queries';
 import { QueryErrorAlert, errorMessage } from '../shared/errors';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
+import { isNotOffered, NotOffered } from '../shared/not-offered';
 import { DeleteFlowButton, FlowActionsList, keepAction, useUpdateFlow } from '../features/flow-actions';
 import { ActionHealth } from '../features/delivery-health';
 import { FlowActionPanel, flowUpdatedMessage } from './flow-action-panel';
@@ -38,6 +39,8 @@ export function FlowDetailPage() {
   const deps = useActionDependencies();
 
   if (!valid) return <Alert severity="error">“{id}” is not a flow id.</Alert>;
+  // A 404 is a flow that is gone, or a server that has no flows at all (one with only the brief's endpoints).
+  if (isNotOffered(flow.error)) return <NotOffered what={`a flow ${flowId} (it may have been deleted)`} />;
   if (flow.isPending || deps.pending) return <PageLoading label="Loading the flow" />;
   if (flow.isError)
     return (

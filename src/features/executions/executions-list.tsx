@@ -25,16 +25,21 @@ export function ExecutionsList({ flowId, actionLabels }: ExecutionsListProps) {
     ...executionQueries.forFlow(flowId),
     refetchInterval: (query) => (query.state.data?.items.some(isUnderway) ? executionPollMs : false),
   });
-  const underway = executions.data?.items.some(isUnderway) ?? false;
-  const wasUnderway = useRef(false);
+  // Which executions have finished: when that changes, the actions' and the integration's health have moved.
+  const finished =
+    executions.data?.items
+      .filter((e) => !isUnderway(e))
+      .map((e) => e.id)
+      .join(',') ?? null;
+  const seen = useRef<string | null>(null);
   useEffect(() => {
-    // Once everything has finished, the actions' and the integration's health have moved: fetch them again.
-    if (wasUnderway.current && !underway) {
+    if (finished === null) return;
+    if (seen.current !== null && seen.current !== finished) {
       void queryClient.invalidateQueries({ queryKey: flowQueries.detail(flowId).queryKey });
       void queryClient.invalidateQueries({ queryKey: integrationQueries.all });
     }
-    wasUnderway.current = underway;
-  }, [underway, queryClient, flowId]);
+    seen.current = finished;
+  }, [finished, queryClient, flowId]);
 
   if (executions.isError)
     return isNotOffered(executions.error) ? (
