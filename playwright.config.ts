@@ -7,6 +7,8 @@ import { e2eEnv } from './e2e/fixtures/env';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'qualytics-e2e-'));
+// For the leak scan's teardown (it runs in this process).
+process.env.E2E_SERVER_LOG_FILE ??= join(dataDir, 'server.log');
 
 export default defineConfig({
   testDir: './e2e',
@@ -55,7 +57,7 @@ export default defineConfig({
         ADMIN_TOKEN: e2eEnv.tokens.Admin,
         MANAGER_TOKEN: e2eEnv.tokens.Manager,
         MEMBER_TOKEN: e2eEnv.tokens.Member,
-        LOG_FILE: join(dataDir, 'server.log'),
+        LOG_FILE: process.env.E2E_SERVER_LOG_FILE,
         PAGERDUTY_TIMEOUT_MS: '3000',
         PAGERDUTY_RETRY_DELAY_MS: '100',
         // The suite sends more test notifications than one person would; the limit itself is proven in server tests.

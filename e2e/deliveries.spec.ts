@@ -83,7 +83,7 @@ test('Execute says it opens real incidents, then the execution and its action tu
   await expectNoAxeViolations(page, 'flow page with an execution');
 });
 
-test("a revoked key turns the card and the action failing with PagerDuty's reason; rotate, Retry now, delivered", async ({
+test("a revoked key turns the card and the action failing with PagerDuty's reason; rotating heals it; Retry now delivers", async ({
   managerPage: page,
 }, testInfo) => {
   const oldKey = validRoutingKey('revoked');
@@ -112,16 +112,25 @@ test("a revoked key turns the card and the action failing with PagerDuty's reaso
 
   const settings = new SettingsPage(page);
   await expect(settings.heading()).toBeVisible();
-  const newKey = validRoutingKey('rotated');
+  const newKey = validRoutingKey('rotated').replace(/.{4}$/, 'NEW4');
   await settings.rotateKey(newKey);
-  await expect(page.getByRole('region', { name: 'Delivery' }).getByText(`…${newKey.slice(-4)}`)).toBeVisible();
+  const delivery = page.getByRole('region', { name: 'Delivery' });
+  await expect(delivery.getByText('…NEW4')).toBeVisible();
+  await expect(delivery.getByRole('status', { name: 'Delivery health' })).toContainText('Delivering — last success');
 
+  // The failed trigger is retried as it was sent (same dedup key, same sealed key): once PagerDuty takes that key
+  // again, Retry now delivers it into the same incident.
+  await simulator.reset();
   const log = new DeliveriesPage(page);
   await log.goto('?kind=trigger&status=failed');
   await log.rowButton('Trigger').click();
   await expect(log.detail).toContainText('Invalid routing key');
   await log.detailButton('Retry now').click();
   await expect(log.detail.getByRole('status').filter({ hasText: /^Delivered at / })).toBeVisible();
+  const triggers = (await simulator.events()).filter((e) => e.event_action === 'trigger');
+  // One trigger since the reset: the retry, with the dedup key the detail shows (PagerDuty merges it).
+  expect(triggers).toHaveLength(1);
+  await expect(log.detail).toContainText(String(triggers[0]?.dedup_key));
 });
 
 test('the result card resolves the test incident it opened, and PagerDuty gets the resolve', async ({
