@@ -1,7 +1,8 @@
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type { Integration } from '../../api/contract';
 import { deliveryQueries } from '../../api/queries';
 import { Fact, FactList } from '../../shared/fact-list';
@@ -15,13 +16,20 @@ import { useVerifyKey } from './use-verify-key';
  * The latest successful validation of this integration's key: saving a key requires one, so its last four
  * characters are those of the key stored now, and its time is when the key was last verified.
  */
-function useLastVerification(integrationId: number) {
+function useLastVerification(integrationId: number, updated: string) {
+  const queryClient = useQueryClient();
+  const seen = useRef(updated);
+  useEffect(() => {
+    // A saved new key was validated on the way in: the log has a newer verification than the cached one.
+    if (seen.current !== updated) void queryClient.invalidateQueries({ queryKey: deliveryQueries.all });
+    seen.current = updated;
+  }, [updated, queryClient]);
   return useQuery(deliveryQueries.latest({ kind: 'validation', status: 'delivered', integration_id: integrationId }));
 }
 
 /** The settings page's delivery section: health, which key is stored, when it was verified, and Verify key. */
 export function KeyFacts({ integration }: { integration: Integration }) {
-  const verification = useLastVerification(integration.id);
+  const verification = useLastVerification(integration.id, integration.updated);
   const verify = useVerifyKey(integration.id);
   const health = integration.health;
   const view = health ? describeHealth(health) : null;
