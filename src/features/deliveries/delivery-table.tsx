@@ -19,6 +19,8 @@ export interface DeliveryTableProps {
 }
 
 const rowHeight = 53;
+/** Up to this many rows the table is plain (two pages); beyond, only the rows in view are rendered. */
+export const virtualiseAbove = 100;
 const columns = ['Time', 'Kind', 'Flow / action', 'Status', "PagerDuty's answer", 'Dedup key', 'Incident'];
 
 function flowCell(delivery: Delivery, flowNames: ReadonlyMap<number, string>): string {
@@ -36,17 +38,20 @@ export function DeliveryTable({ deliveries, flowNames, onOpen }: DeliveryTablePr
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow(deliveries.some((d) => d.status === 'retrying'));
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's API returns fresh functions by design
+  const virtual = deliveries.length > virtualiseAbove;
   const virtualizer = useVirtualizer({
-    count: deliveries.length,
+    count: virtual ? deliveries.length : 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
-    // jsdom and the first render have no layout: show a screenful rather than nothing.
+    // The first render has no layout yet: show a screenful rather than nothing.
     initialRect: { width: 1200, height: rowHeight * 12 },
   });
-  const items = virtualizer.getVirtualItems();
-  const top = items[0]?.start ?? 0;
-  const bottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const items = virtual
+    ? virtualizer.getVirtualItems()
+    : deliveries.map((_, index) => ({ index, start: index * rowHeight, end: (index + 1) * rowHeight }));
+  const top = virtual ? (items[0]?.start ?? 0) : 0;
+  const bottom = virtual ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
 
   return (
     <Box
