@@ -37,8 +37,8 @@ function flowCell(delivery: Delivery, flowNames: ReadonlyMap<number, string>): s
 export function DeliveryTable({ deliveries, flowNames, onOpen }: DeliveryTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const now = useNow(deliveries.some((d) => d.status === 'retrying'));
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's API returns fresh functions by design
   const virtual = deliveries.length > virtualiseAbove;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's API returns fresh functions by design
   const virtualizer = useVirtualizer({
     count: virtual ? deliveries.length : 0,
     getScrollElement: () => scrollRef.current,
