@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { briefOnlyEnv } from './e2e/brief-only/env';
 import { e2eEnv } from './e2e/fixtures/env';
 import { chromiumArgs, chromiumPath } from './scripts/chromium';
 
@@ -10,6 +11,8 @@ const { viewport: desktopViewport, deviceScaleFactor: _scale, ...desktopChrome }
 const smallScreenSpec = /small-screens\.spec\.ts$/;
 
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'qualytics-e2e-'));
+// For the leak scan's teardown (it runs in this process).
+process.env.E2E_SERVER_LOG_FILE ??= join(dataDir, 'server.log');
 
 export default defineConfig({
   testDir: './e2e',
@@ -38,7 +41,17 @@ export default defineConfig({
   // The whole suite runs at a desktop size; a phone and 200% zoom run only the small-screen journeys (the wizard and
   // the action panel, with axe), so the suite does not take three times as long.
   projects: [
-    { name: 'desktop', testIgnore: smallScreenSpec, use: { viewport: desktopViewport, deviceScaleFactor: 1 } },
+    {
+      name: 'desktop',
+      testIgnore: [smallScreenSpec, /brief-only\//],
+      use: { viewport: desktopViewport, deviceScaleFactor: 1 },
+    },
+    // The console against a platform with only the brief's endpoints (its own server, below).
+    {
+      name: 'brief-only',
+      testMatch: /brief-only\/.*\.spec\.ts$/,
+      use: { baseURL: briefOnlyEnv.baseURL, viewport: desktopViewport, deviceScaleFactor: 1 },
+    },
     {
       name: 'phone',
       testMatch: smallScreenSpec,
@@ -59,28 +72,37 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The server binary itself (not npx), so stopping it stops the server.
-    command: `${JSON.stringify(process.execPath)} --import tsx server/main.ts`,
-    url: `${e2eEnv.baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(e2eEnv.port),
-      STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: e2eEnv.baseURL,
-      ADMIN_TOKEN: e2eEnv.tokens.Admin,
-      MANAGER_TOKEN: e2eEnv.tokens.Manager,
-      MEMBER_TOKEN: e2eEnv.tokens.Member,
-      LOG_FILE: join(dataDir, 'server.log'),
-      PAGERDUTY_TIMEOUT_MS: '3000',
-      PAGERDUTY_RETRY_DELAY_MS: '100',
-      // The suite sends more test notifications than one person would; the limit itself is proven in server tests.
-      TEST_NOTIFICATION_LIMIT: '200',
+  webServer: [
+    {
+      // The server binary itself (not npx), so stopping it stops the server.
+      command: `${JSON.stringify(process.execPath)} --import tsx server/main.ts`,
+      url: `${e2eEnv.baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(e2eEnv.port),
+        STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist',
+        DATA_DIR: dataDir,
+        PUBLIC_URL: e2eEnv.baseURL,
+        ADMIN_TOKEN: e2eEnv.tokens.Admin,
+        MANAGER_TOKEN: e2eEnv.tokens.Manager,
+        MEMBER_TOKEN: e2eEnv.tokens.Member,
+        LOG_FILE: process.env.E2E_SERVER_LOG_FILE,
+        PAGERDUTY_TIMEOUT_MS: '3000',
+        PAGERDUTY_RETRY_DELAY_MS: '100',
+        // The suite sends more test notifications than one person would; the limit itself is proven in server tests.
+        TEST_NOTIFICATION_LIMIT: '200',
+      },
     },
-  },
+    {
+      command: `${JSON.stringify(process.execPath)} --import tsx e2e/brief-only/server.ts`,
+      url: `${briefOnlyEnv.baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { E2E_BRIEF_PORT: String(briefOnlyEnv.port), STATIC_DIR: process.env.E2E_STATIC_DIR ?? 'dist' },
+    },
+  ],
 });

@@ -232,7 +232,13 @@ test.describe('PagerDuty integration', () => {
     await expect(new SettingsPage(page).configured).toBeVisible();
     await page.waitForLoadState('networkidle');
     expect(recorder.list().sort()).toEqual(
-      [`GET /api/integrations/${integration.id}`, 'GET /api/integrations-specifications', 'GET /api/users/me'].sort(),
+      [
+        `GET /api/integrations/${integration.id}`,
+        'GET /api/integrations-specifications',
+        'GET /api/users/me',
+        // The latest key check: which key is stored and when it was last verified.
+        'GET /api/notifications/deliveries',
+      ].sort(),
     );
   });
 

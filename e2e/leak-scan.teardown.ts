@@ -61,7 +61,8 @@ export default function leakScan(config: FullConfig) {
     }
   }
 
-  const logFile = config.webServer?.env?.LOG_FILE;
+  // With several web servers Playwright keeps none in `config.webServer`: the config also exports the path.
+  const logFile = config.webServer?.env?.LOG_FILE ?? process.env.E2E_SERVER_LOG_FILE;
   const files: string[] = [];
   if (logFile && existsSync(logFile)) {
     files.push(logFile);

@@ -47,9 +47,9 @@ function toActionWrites(actions: PagerDutyActionInput[]): ActionWrite[] {
   return writes;
 }
 
-function unwrap(result: FlowWriteResult, id?: number) {
+function unwrap(result: FlowWriteResult, id: number | undefined, decorate: (flow: Flow) => Flow) {
   if (!result) throw notFound(`Flow ${id} not found`);
-  if ('conflict' in result) throw staleWrite('flow', result.conflict);
+  if ('conflict' in result) throw staleWrite('flow', decorate(result.conflict));
   if ('unknownActionIndexes' in result) {
     throw validationError(
       result.unknownActionIndexes.map((index) => ({
@@ -96,6 +96,8 @@ export function flowHandlers({ flows, delivery, unsavedTests }: Services): FlowH
     createFlow({ body, user, reply }) {
       const created = unwrap(
         flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) }),
+        undefined,
+        withHealth(),
       );
       const flow = recordTests(created, body.actions, user);
       setEtag(reply, flow.updated);
@@ -106,7 +108,7 @@ export function flowHandlers({ flows, delivery, unsavedTests }: Services): FlowH
       const current = flows.get(params.id);
       if (!current) throw notFound(`Flow ${params.id} not found`);
       const matches = ifMatch(request);
-      if (matches && !matches(current.updated)) throw staleWrite('flow', current);
+      if (matches && !matches(current.updated)) throw staleWrite('flow', withHealth()(current));
       const updated = unwrap(
         flows.update(
           params.id,
@@ -118,6 +120,7 @@ export function flowHandlers({ flows, delivery, unsavedTests }: Services): FlowH
           matches,
         ),
         params.id,
+        withHealth(),
       );
       const flow = recordTests(updated, body.actions ?? [], user);
       setEtag(reply, flow.updated);

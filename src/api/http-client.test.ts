@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, mockApi } from './mock-fetch';
 import { isApiError, type ApiError } from './api-error';
-import { apiRequest, buildPath, configureAuth } from './http-client';
+import { apiRequest, buildPath, buildQueryString, configureAuth } from './http-client';
 
 const integration = { id: 5, type: 'pagerduty', created: '2026-11-20T10:00:00Z', updated: '2026-11-20T10:00:00Z' };
 
@@ -29,6 +29,14 @@ describe('apiRequest', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     configureAuth({ getToken: () => null, onUnauthorized: () => undefined });
+  });
+
+  it('sends the contract-typed query string, leaving unset filters out', async () => {
+    const api = mockApi({ 'GET /api/notifications/deliveries': { body: { items: [], next_cursor: null } } });
+    await apiRequest('listDeliveries', { query: { status: 'failed', limit: 50, flow_id: undefined, before: 'c 1' } });
+    expect(api.requests[0]?.search).toBe('?status=failed&limit=50&before=c+1');
+    expect(buildQueryString(undefined)).toBe('');
+    expect(buildQueryString({ kind: '' })).toBe('');
   });
 
   it('uses the endpoint table for method and path and sends the bearer token', async () => {

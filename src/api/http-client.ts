@@ -1,6 +1,13 @@
 import type { z } from './contract/zod';
 import { apiErrorFromResponse, badResponseError, networkError } from './api-error';
-import { endpoints, type BodyOf, type EndpointName, type ParamsOf, type ResponseOf } from './contract';
+import {
+  endpoints,
+  type BodyOf,
+  type EndpointName,
+  type ParamsOf,
+  type QueryInputOf,
+  type ResponseOf,
+} from './contract';
 
 interface RequestMeta {
   signal?: AbortSignal;
@@ -16,7 +23,8 @@ interface RequestMeta {
 /** What a call of endpoint `N` sends: its path parameters and body exactly when the contract has them. */
 export type ApiRequestOptions<N extends EndpointName> = RequestMeta &
   (ParamsOf<N> extends undefined ? { params?: undefined } : { params: ParamsOf<N> }) &
-  (BodyOf<N> extends undefined ? { body?: undefined } : { body: BodyOf<N> });
+  (BodyOf<N> extends undefined ? { body?: undefined } : { body: BodyOf<N> }) &
+  (QueryInputOf<N> extends undefined ? { query?: undefined } : { query?: QueryInputOf<N> });
 
 /** The options may be left out only when the endpoint needs neither parameters nor a body. */
 type OptionsArgument<N extends EndpointName> =
@@ -44,6 +52,18 @@ export function buildPath(template: string, params: Record<string, string | numb
   });
 }
 
+/** `{ status: 'failed', limit: 50, flow_id: undefined }` -> `?status=failed&limit=50` (unset values left out). */
+export function buildQueryString(query: object | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(name, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
@@ -57,7 +77,9 @@ export async function apiRequest<N extends EndpointName>(
   ...[options = {} as ApiRequestOptions<N>]: OptionsArgument<N>
 ): Promise<ResponseOf<N>> {
   const endpoint = endpoints[name];
-  const url = buildPath(endpoint.path, options.params as Record<string, string | number> | undefined);
+  const url =
+    buildPath(endpoint.path, options.params as Record<string, string | number> | undefined) +
+    buildQueryString(options.query as object | undefined);
   const token = options.token ?? auth.getToken();
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;

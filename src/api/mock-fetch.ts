@@ -3,6 +3,8 @@ import { vi } from 'vitest';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string, with its `?` (empty when none). */
+  search: string;
   headers: Headers;
   body: unknown;
   /** Set when the caller can abort; the stub then rejects with an AbortError as fetch does. */
@@ -32,6 +34,7 @@ export function mockApi(handlers: Record<string, Handler>) {
     const request: RecordedRequest = {
       method,
       path: url.pathname,
+      search: url.search,
       headers: new Headers(init?.headers),
       body: rawBody ? (JSON.parse(rawBody) as unknown) : undefined,
     };

@@ -48,6 +48,10 @@ export const pageRoutes: readonly PageRoute[] = [
     prefetch: () => [flowQueries.list()],
   },
   {
+    path: '/deliveries',
+    Page: lazyPage(async () => (await import('../pages/deliveries-page')).DeliveriesPage),
+  },
+  {
     path: '/flows/:id',
     Page: lazyPage(async () => (await import('../pages/flow-detail-page')).FlowDetailPage),
     prefetch: ({ id }) => {

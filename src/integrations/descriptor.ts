@@ -1,5 +1,6 @@
 import type { SvgIconProps } from '@mui/material/SvgIcon';
 import type { ComponentType } from 'react';
+import type { TestNotificationRequest } from '../api/contract';
 
 /** What a failure means and what to do, for a failure code of one integration type. */
 export interface FailureExplanation {
@@ -53,4 +54,9 @@ export interface IntegrationDescriptor {
    * type `<type>.invalid_key`, or a refusal with code `invalid_key`).
    */
   explainKeyRefusal?(words: string): FailureExplanation;
+  /**
+   * The test notification Send test on the settings page sends to check the stored credentials themselves; a type
+   * without one has no Send test there.
+   */
+  settingsTest?(): TestNotificationRequest;
 }

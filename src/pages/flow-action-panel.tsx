@@ -22,6 +22,7 @@ import {
   useActionEditor,
   useUpdateFlow,
 } from '../features/flow-actions';
+import { ActionHealth } from '../features/delivery-health';
 import { LastTest, SendTest } from '../features/test-notification';
 import type { ActionDependencies } from './use-action-dependencies';
 
@@ -145,6 +146,7 @@ export function FlowActionPanel({ flow, action, deps, onClose }: FlowActionPanel
           {action && (
             <LastTest lastTest={action.last_test} currentFingerprint={editor.fingerprint} keyChanged={key.changed} />
           )}
+          {action && <ActionHealth action={action} integrationId={deps.integration?.id} />}
           <SendTest prepare={editor.prepareTest} />
         </ActionEditor>
       </Box>

@@ -32,6 +32,8 @@ import {
 } from '../features/flow-actions';
 import { FlowActionPanel, flowUpdatedMessage } from './flow-action-panel';
 import { RefreshFailed } from './refresh-failed';
+import { ActionHealth } from '../features/delivery-health';
+import { FlowExecutions } from './flow-executions';
 import { useActionDependencies, type ActionDependencies } from './use-action-dependencies';
 
 type Editing = { kind: 'new' } | { kind: 'existing'; id: number } | null;
@@ -87,7 +89,7 @@ function MissingFlow() {
   return (
     <NotFoundView
       what="Flow"
-      explanation="This flow does not exist. It may have been deleted."
+      explanation="This flow does not exist: it may have been deleted, or this server may not offer flows."
       backTo="/flows"
       backLabel="Back to Flows"
     />
@@ -150,6 +152,7 @@ function FlowDetail({ flow, deps, readOnly, readOnlyReason }: FlowDetailProps) {
           <Typography variant="h1">{flow.name}</Typography>
           <Typography color="text.secondary">Trigger: {triggerTypeLabels[flow.trigger_type]}</Typography>
         </Box>
+        <FlowExecutions.Execute flow={flow} disabled={readOnly} />
         <DisabledReason reason={readOnly ? readOnlyReason : null}>
           <DeleteFlowButton
             flow={flow}
@@ -202,8 +205,10 @@ function FlowDetail({ flow, deps, readOnly, readOnlyReason }: FlowDetailProps) {
           onRemove={setRemoving}
           disabled={deps.specMissing || readOnly || update.isPending}
           disabledReason={readOnly ? readOnlyReason : null}
+          renderStatus={(action) => <ActionHealth action={action} integrationId={deps.integration?.id} />}
         />
       </Paper>
+      <FlowExecutions.List flow={flow} />
       {editing && !readOnly && (editing.kind === 'new' || editedAction) && (
         <FlowActionPanel
           key={editing.kind === 'new' ? 'new' : editing.id}

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useNavigate } from '../shared/navigation';
 import { flowQueries } from '../api/queries';
 import { QueryErrorAlert } from '../shared/errors';
+import { isNotOffered, NotOffered } from '../shared/not-offered';
 import { useNotify } from '../shared/notifier';
 import { PageLoading } from '../shared/page-loading';
 import { DisabledReason, usePermission } from '../shared/permission';
@@ -44,6 +45,8 @@ export function FlowsPage() {
       </Typography>
       {flows.isPending ? (
         <PageLoading label="Loading flows" />
+      ) : isNotOffered(flows.error) ? (
+        <NotOffered what="flows" />
       ) : flows.isError ? (
         <QueryErrorAlert
           error={flows.error}

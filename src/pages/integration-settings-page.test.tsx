@@ -18,6 +18,25 @@ const spec: IntegrationSpec = {
   ],
 };
 const stored = { ...pagerDutyIntegration, service_name: 'Checkout' };
+/** The latest successful key check: the stored key's last four and when it was verified. */
+const keyCheck = {
+  id: 1,
+  kind: 'validation',
+  status: 'delivered',
+  integration_id: 5,
+  flow_id: null,
+  action_id: null,
+  execution_id: null,
+  key_source: 'integration',
+  key_last4: 'wxyz',
+  dedup_key: null,
+  event: null,
+  incident_state: null,
+  attempts: [{ at: '2026-03-12T10:30:00Z', duration_ms: 40, http_status: 202, outcome: 'delivered', pagerduty: null }],
+  next_attempt_at: null,
+  created: '2026-03-12T10:30:00Z',
+  updated: '2026-03-12T10:30:00Z',
+};
 
 function renderSettings(putReply: (body: unknown) => unknown = (body) => ({ ...stored, ...(body as object) })) {
   const api = mockApi({
@@ -25,6 +44,7 @@ function renderSettings(putReply: (body: unknown) => unknown = (body) => ({ ...s
     'GET /api/integrations/5': { body: stored },
     'GET /api/integrations': { body: [stored] },
     'PUT /api/integrations/5': ({ body }) => ({ body: putReply(body) }),
+    'GET /api/notifications/deliveries': { body: { items: [keyCheck], next_cursor: null } },
   });
   const utils = renderWithProviders(<IntegrationSettingsPage />, {
     path: '/integrations/5',
@@ -42,7 +62,18 @@ describe('IntegrationSettingsPage', () => {
     expect(screen.getByText('Configured')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Replace Routing Key' })).toBeInTheDocument();
     expect(screen.getByLabelText('Service name')).toHaveValue('Checkout');
-    expect(api.calls().sort()).toEqual(['GET /api/integrations-specifications', 'GET /api/integrations/5']);
+    const delivery = screen.getByRole('region', { name: 'Delivery' });
+    expect(await within(delivery).findByText('…wxyz')).toBeInTheDocument();
+    expect(within(delivery).getByText(/^1[23] Mar 2026, \d\d:\d\d:00$/)).toBeInTheDocument();
+    expect(within(delivery).getByRole('button', { name: 'Verify key' })).toBeInTheDocument();
+    expect(api.calls().sort()).toEqual([
+      'GET /api/integrations-specifications',
+      'GET /api/integrations/5',
+      'GET /api/notifications/deliveries',
+    ]);
+    expect(api.requests.find((r) => r.path === '/api/notifications/deliveries')?.search).toBe(
+      '?kind=validation&status=delivered&integration_id=5&limit=1',
+    );
   });
 
   it('sends only the changed field and no secret when the key was not replaced', async () => {

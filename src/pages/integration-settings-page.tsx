@@ -21,6 +21,7 @@ import { IntegrationIcon } from '../features/integrations/integration-icon';
 import { IntegrationSettingsForm } from '../features/integrations/integration-settings-form';
 import { useIntegrationSpec } from '../features/integrations/use-integration-spec';
 import { RefreshFailed } from './refresh-failed';
+import { IntegrationDeliverySection } from './integration-delivery-section';
 
 export function IntegrationSettingsPage() {
   const id = parseId(useParams().id);
@@ -131,6 +132,7 @@ function IntegrationSettings({ id }: { id: number }) {
           <Typography>This console does not know the settings of “{data.type}”.</Typography>
         )}
       </Paper>
+      <IntegrationDeliverySection integration={data} />
       <DisconnectDialog
         integration={data}
         label={label}

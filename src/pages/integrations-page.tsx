@@ -6,6 +6,7 @@ import { currentState } from '../shared/navigation';
 import { useQuery } from '@tanstack/react-query';
 import { integrationQueries, specificationQueries } from '../api/queries';
 import { LazyQueryErrorAlert as QueryErrorAlert } from '../shared/errors/lazy-error-views';
+import { IntegrationHealth } from '../features/delivery-health/integration-health';
 import { IntegrationCard } from '../features/integrations/integration-card';
 import { buildCatalog, categoryLabel } from '../features/integrations/integration-model';
 
@@ -64,7 +65,13 @@ export function IntegrationsPage() {
             </Typography>
             <Box sx={cardGrid}>
               {group.entries.map((entry) => (
-                <IntegrationCard key={entry.spec.type} entry={entry} />
+                <IntegrationCard
+                  key={entry.spec.type}
+                  entry={entry}
+                  health={
+                    entry.integration && <IntegrationHealth integration={entry.integration} label={entry.spec.label} />
+                  }
+                />
               ))}
             </Box>
           </Box>

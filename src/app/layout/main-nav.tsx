@@ -4,6 +4,7 @@ import { NavLink } from '../../shared/navigation';
 const links = [
   { to: '/integrations', label: 'Integrations' },
   { to: '/flows', label: 'Flows' },
+  { to: '/deliveries', label: 'Delivery log' },
 ];
 
 /** Plain links (NavLink sets aria-current="page"): a row in the full app bar, a column in the compact bar's menu. */

@@ -7,6 +7,7 @@ import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 import type { PagerDutyAction } from '../../api/contract';
 import { DateTime } from '../../shared/format';
@@ -21,6 +22,8 @@ export interface FlowActionsListProps {
   disabled?: boolean;
   /** Why Edit and Remove are disabled, said on hover and focus (e.g. the user's role). */
   disabledReason?: string | null;
+  /** Extra lines under an action (its delivery health), composed in by the page. */
+  renderStatus?(action: PagerDutyAction): ReactNode;
 }
 
 /** An action without an override has nowhere to send while PagerDuty is disconnected. */
@@ -34,6 +37,7 @@ export function FlowActionsList({
   onRemove,
   disabled,
   disabledReason = null,
+  renderStatus,
 }: FlowActionsListProps) {
   if (actions.length === 0) {
     return <Typography color="text.secondary">No PagerDuty actions yet.</Typography>;
@@ -78,6 +82,7 @@ export function FlowActionsList({
                 {action.last_test.outcome === 'delivered' ? 'delivered' : `failed (${action.last_test.message})`}
               </Typography>
             )}
+            {renderStatus?.(action)}
             {cannotDeliver(action, integrationConnected) && (
               <Alert severity="warning">
                 Cannot deliver: PagerDuty is not connected.{' '}

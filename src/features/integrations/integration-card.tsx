@@ -4,7 +4,7 @@ import Card from '@mui/material/Card';
 import CardActions from '@mui/material/CardActions';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link as RouterLink } from 'wouter';
 import { useNavigate } from '../../shared/navigation';
 import { IntegrationIcon } from './integration-icon';
@@ -50,7 +50,8 @@ const containedLinkSx = {
 
 const statusLabels = { connected: 'Connected', not_connected: 'Not connected', coming_soon: 'Coming soon' } as const;
 
-export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
+/** `health`: the delivery health line, composed in by the page (features do not import each other). */
+export function IntegrationCard({ entry, health }: { entry: CatalogEntry; health?: ReactNode }) {
   const { spec, status, integration } = entry;
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const [disconnecting, setDisconnecting] = useState(false);
@@ -141,6 +142,7 @@ export function IntegrationCard({ entry }: { entry: CatalogEntry }) {
         >
           {statusLabels[status]}
         </Box>
+        {health}
         {integration && (
           <Typography variant="body2" color="text.secondary" component="dl" sx={{ mt: 1.5, mb: 0 }}>
             <Box sx={{ display: 'flex', gap: 0.5 }}>

@@ -13,20 +13,28 @@ export interface SendTestProps {
   prepare(): Promise<TestNotificationRequest | null>;
   onOutcome?(outcome: TestOutcome): void;
   disabled?: boolean;
+  /** Offer **Test as Info** (default): the same test at Info, which does not page under dynamic notifications. */
+  offerInfo?: boolean;
 }
 
+/** The same test at Info: PagerDuty's dynamic notifications treat it as low urgency, so nobody is woken. */
+const asInfoTest = (body: TestNotificationRequest): TestNotificationRequest => ({
+  ...body,
+  parameters: { ...body.parameters, severity: 'info' },
+});
+
 /** **Send test** with its warning, progress and the result card that stays on screen. */
-export function SendTest({ prepare, onOutcome, disabled }: SendTestProps) {
+export function SendTest({ prepare, onOutcome, disabled, offerInfo = true }: SendTestProps) {
   const { send, pending, outcome } = useSendTest(onOutcome);
   // A second press while the form is still validating must not send twice.
   const preparing = useRef(false);
 
-  const onClick = async () => {
+  const onClick = async (asInfo = false) => {
     if (pending || preparing.current) return;
     preparing.current = true;
     try {
       const body = await prepare();
-      if (body) send(body);
+      if (body) send(asInfo ? asInfoTest(body) : body);
     } finally {
       preparing.current = false;
     }
@@ -48,13 +56,14 @@ export function SendTest({ prepare, onOutcome, disabled }: SendTestProps) {
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
       <Alert severity="warning" variant="outlined">
         A test sends a real trigger event: PagerDuty opens an incident and may page whoever is on call (validating a key
-        does not).
+        does not). A test at Error or Critical pages the on-call person now.
+        {offerInfo && ' Test as Info sends it at low urgency instead, without changing the saved severity.'}
       </Alert>
-      <Box>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         <Button
           variant="outlined"
           ref={buttonRef}
-          onClick={() => void onClick()}
+          onClick={() => void onClick(false)}
           // Not `disabled` while sending: a disabled button drops focus to the page (or a panel's top).
           disabled={disabled}
           aria-disabled={pending || undefined}
@@ -63,6 +72,11 @@ export function SendTest({ prepare, onOutcome, disabled }: SendTestProps) {
         >
           {pending ? 'Sending test…' : 'Send test'}
         </Button>
+        {offerInfo && (
+          <Button variant="text" onClick={() => void onClick(true)} disabled={disabled || pending}>
+            Test as Info
+          </Button>
+        )}
       </Box>
       <Box aria-live="polite">
         {outcome && !pending && (

@@ -19,6 +19,7 @@ import { pagerDutyReason } from '../../shared/errors';
 import { DateTime } from '../../shared/format';
 import { explainFailure } from './explain-failure';
 import { OwnLimitCard } from './own-limit-card';
+import { ResolveTestIncident } from './resolve-test-incident';
 import { severityColors } from './severity-colors';
 import { StatusLinkText } from './status-link-text';
 
@@ -135,6 +136,7 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
             ))}
           </Box>
         )}
+        {response.delivery_id !== undefined && <ResolveTestIncident deliveryId={response.delivery_id} />}
       </CardContent>
     </Card>
   );

@@ -22,4 +22,10 @@ export const pagerDutyDescriptor: IntegrationDescriptor = {
   },
   explainFailure: explainPagerDutyFailure,
   explainKeyRefusal: explainPagerDutyKeyRefusal,
+  // The integration's own key (no override), a plain message, at Info so that checking the key wakes nobody.
+  settingsTest: () => ({
+    type: 'PagerDuty',
+    tokenized_message: 'Qualytics test notification from the PagerDuty integration settings',
+    parameters: { severity: 'info' },
+  }),
 };

@@ -242,6 +242,7 @@ export function PagerDutyWizard({
               severity={previewOf(properties, values, context).event.payload.severity}
               keyLabel={keyLabel}
               tested={lastTest?.outcome ?? null}
+              testDeliveryId={lastTest?.deliveryId}
             />
           )}
         </Suspense>

@@ -29,7 +29,8 @@ const wizardDraftSchema = z.object({
     z.object({
       outcome: z.enum(['delivered', 'failed']),
       fingerprint: z.string(),
-      /** The server's record of the test: the save names it, so the saved action shows it as its last test. */
+      /** The server's record of the delivered test: the save names it (so the saved action shows it as its last
+       * test) and Done resolves the incident it opened. */
       deliveryId: z.optional(z.int()),
     }),
   ),

@@ -1,0 +1,3 @@
+export { ExecuteFlowButton, severitySummary } from './execute-flow-button';
+export { ExecutionsList } from './executions-list';
+export { isUnderway } from './describe-execution';
