@@ -29,7 +29,7 @@ interface Fault {
   says: RegExp;
 }
 
-/** The server's own answer when PagerDuty's host refuses connections (see server/pagerduty/events-client.ts). */
+/** The server's own answer when PagerDuty's host refuses connections (see server/integrations/pagerduty/events-client.ts). */
 const unreachable = {
   status: 502,
   json: {

@@ -16,7 +16,8 @@ import { createFailureLimiter, createRateLimiter } from './http/rate-limiter';
 import { registerEndpoints } from './http/register-endpoints';
 import { addCors, addSecurityHeaders } from './http/security-headers';
 import { redactPaths } from './logging';
-import { createEventsClient } from './pagerduty/events-client';
+import type { Connector } from './integrations/connector';
+import { createConnectorRegistry } from './integrations/registry';
 import { pagerDutySimulator } from './simulator/simulator-plugin';
 import { openDatabase } from './store/database';
 import { checkSecretKey } from './store/key-check';
@@ -44,6 +45,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   /** Log destination for tests; otherwise LOG_FILE or stdout. */
   logStream?: DestinationStream;
+  /** Integration types beside the production ones (tests register their own this way). */
+  connectors?: readonly Connector[];
 }
 
 const loopback = (host: string) =>
@@ -97,11 +100,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     integrations: createIntegrationsStore(db, box),
     flows: createFlowsStore(db, box),
-    pagerDuty: createEventsClient({
-      baseUrl: pagerDutyEventsUrl,
-      timeoutMs: config.pagerDutyTimeoutMs,
-      retryDelayMs: config.pagerDutyRetryDelayMs,
-    }),
+    connectors: createConnectorRegistry(
+      {
+        publicUrl: config.publicUrl,
+        pagerDutyEventsUrl,
+        timeoutMs: config.pagerDutyTimeoutMs,
+        retryDelayMs: config.pagerDutyRetryDelayMs,
+      },
+      options.connectors,
+    ),
     testLimiter: createRateLimiter(config.testNotificationLimit, 60_000),
   };
   registerEndpoints(

@@ -23,7 +23,7 @@ type OpenApi = {
 
 // PagerDuty's own OpenAPI document for the Events API v2, copied into the server by the server engineer.
 const openApi = JSON.parse(
-  readFileSync(new URL('../../server/pagerduty/events-v2.openapi.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../server/integrations/pagerduty/events-v2.openapi.json', import.meta.url), 'utf8'),
 ) as OpenApi;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

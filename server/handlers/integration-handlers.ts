@@ -1,14 +1,10 @@
-import type { IntegrationSpec } from '../../src/api/contract';
+import type { Integration } from '../../src/api/contract';
 import { HttpError, notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
 import type { Handlers } from '../http/register-endpoints';
-import { buildValidationChangeEvent } from '../pagerduty/events';
-import { failureToHttpError } from '../pagerduty/failure-response';
-import { integrationSpecs, pagerDutyIntegrationSpec } from '../specs/integration-specs';
-import { integrationChanges } from './integration-input';
+import type { Connector } from '../integrations/connector';
+import { integrationChanges, secretsConfigured } from './integration-input';
 import type { Services } from './services';
-
-const PAGERDUTY_KEY_FIELD = 'api_access_token';
 
 type IntegrationHandlers = Pick<
   Handlers,
@@ -21,41 +17,46 @@ type IntegrationHandlers = Pick<
   | 'listChannels'
 >;
 
-function specFor(type: unknown): IntegrationSpec {
-  const spec = integrationSpecs.find((s) => s.type === type);
-  if (!spec) {
-    throw validationError([
-      {
-        loc: ['body', 'type'],
-        msg: `Unknown integration type. Available: ${integrationSpecs.map((s) => s.type).join(', ')}`,
-        type: 'enum',
-      },
-    ]);
-  }
-  if (!spec.implemented) {
-    throw validationError([
-      { loc: ['body', 'type'], msg: `${spec.label} integration is not available yet`, type: 'not_implemented' },
-    ]);
-  }
-  return spec;
-}
+export function integrationHandlers(services: Services): IntegrationHandlers {
+  const { integrations, connectors } = services;
 
-export function integrationHandlers({ config, integrations, pagerDuty }: Services): IntegrationHandlers {
-  /** Proves a key works with a change event (no incident) before anything is stored. */
-  async function validateKey(routingKey: string, summary: string) {
-    const outcome = await pagerDuty.send('change', buildValidationChangeEvent(routingKey, config.publicUrl, summary));
-    if (!outcome.ok) throw failureToHttpError(outcome.failure, PAGERDUTY_KEY_FIELD);
+  function implementedConnector(type: unknown): Connector {
+    const connector = typeof type === 'string' ? connectors.connectorFor(type) : undefined;
+    if (!connector) {
+      const available = connectors.allConnectors().map((c) => c.type);
+      throw validationError([
+        { loc: ['body', 'type'], msg: `Unknown integration type. Available: ${available.join(', ')}`, type: 'enum' },
+      ]);
+    }
+    if (!connector.spec.implemented) {
+      throw validationError([
+        {
+          loc: ['body', 'type'],
+          msg: `${connector.spec.label} integration is not available yet`,
+          type: 'not_implemented',
+        },
+      ]);
+    }
+    return connector;
   }
+
+  /** Tells which secrets are stored (never their values), for every secret of the type's spec. */
+  const shown = (integration: Integration): Integration => {
+    const spec = connectors.connectorFor(integration.type)?.spec;
+    return spec
+      ? { ...integration, secrets_configured: secretsConfigured(spec, integration.secrets_configured) }
+      : integration;
+  };
 
   const existing = (id: number) => {
     const found = integrations.get(id);
     if (!found) throw notFound(`Integration ${id} not found`);
-    return found;
+    return shown(found);
   };
 
   return {
-    integrationSpecs: () => [...integrationSpecs],
-    listIntegrations: () => integrations.list(),
+    integrationSpecs: () => connectors.allConnectors().map((c) => c.spec),
+    listIntegrations: () => integrations.list().map(shown),
     getIntegration({ params, reply }) {
       const found = existing(params.id);
       setEtag(reply, found.updated);
@@ -63,19 +64,19 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
     },
 
     async createIntegration({ body, reply }) {
-      const spec = specFor(body.type);
+      const connector = implementedConnector(body.type);
+      const { spec } = connector;
       const changes = integrationChanges(spec, body, false);
+      const secret = spec.properties.find((p) => p.secret);
       const conflict = new HttpError(409, {
-        detail: `A ${spec.label} integration already exists. Edit it to rotate the Routing Key.`,
+        detail: `A ${spec.label} integration already exists. ${secret ? `Edit it to rotate the ${secret.title ?? secret.field}.` : 'Edit it instead.'}`,
       });
       if (integrations.findByType(spec.type)) throw conflict;
-      if (spec.type === pagerDutyIntegrationSpec.type) {
-        await validateKey(changes.secrets[PAGERDUTY_KEY_FIELD]!, 'Qualytics: PagerDuty integration connected');
-      }
+      await connector.validateCredentials(changes.secrets, { reason: 'connect', services });
       const created = integrations.create(spec.type, changes);
       if (!created) throw conflict;
       setEtag(reply, created.updated);
-      return created;
+      return shown(created);
     },
 
     async updateIntegration({ params, body, request, reply }) {
@@ -88,16 +89,16 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
           { loc: ['body', 'type'], msg: 'The type of an integration cannot be changed', type: 'immutable' },
         ]);
       }
-      const changes = integrationChanges(specFor(current.type), body, true);
-      const newKey = changes.secrets[PAGERDUTY_KEY_FIELD];
-      if (current.type === pagerDutyIntegrationSpec.type && newKey !== undefined) {
-        await validateKey(newKey, 'Qualytics: PagerDuty Routing Key updated');
+      const connector = implementedConnector(current.type);
+      const changes = integrationChanges(connector.spec, body, true);
+      if (Object.keys(changes.secrets).length > 0) {
+        await connector.validateCredentials(changes.secrets, { reason: 'rotate', services });
       }
       const result = integrations.update(params.id, changes, matches);
       if (!result) throw notFound(`Integration ${params.id} not found`);
-      if ('conflict' in result) throw staleWrite('integration', result.conflict);
+      if ('conflict' in result) throw staleWrite('integration', shown(result.conflict));
       setEtag(reply, result.integration.updated);
-      return result.integration;
+      return shown(result.integration);
     },
 
     deleteIntegration({ params }) {
@@ -106,11 +107,11 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
     },
 
     listChannels({ params }) {
-      const spec = integrationSpecs.find((s) => s.type === params.type && s.category === 'alerting');
-      if (!spec) throw notFound(`Unknown alerting integration type "${params.type.slice(0, 64)}"`);
-      // PagerDuty routes by key, not by channel.
-      if (spec.type === pagerDutyIntegrationSpec.type) return [];
-      throw new HttpError(409, { detail: `${spec.label} is not connected.` });
+      const connector = connectors.connectorFor(params.type);
+      if (connector?.spec.category !== 'alerting') {
+        throw notFound(`Unknown alerting integration type "${params.type.slice(0, 64)}"`);
+      }
+      return connector.listChannels(integrations.findByType(connector.type), services);
     },
   };
 }

@@ -39,7 +39,8 @@ describe('POST /api/integrations', () => {
     const response = await create(routingKey);
     expect(response.status).toBe(201);
     expect(integrationSchema.parse(response.body)).toMatchObject({ type: 'pagerduty' });
-    expect(Object.keys(response.body).sort()).toEqual(['created', 'id', 'type', 'updated']);
+    expect(Object.keys(response.body).sort()).toEqual(['created', 'id', 'secrets_configured', 'type', 'updated']);
+    expect(response.body.secrets_configured).toEqual({ api_access_token: true });
     const events = await server.sim.events();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ endpoint: 'change', status: 202 });

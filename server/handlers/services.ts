@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { EventsClient } from '../pagerduty/events-client';
+import type { ConnectorRegistry } from '../integrations/registry';
 import type { FlowsStore } from '../store/flows-store';
 import type { IntegrationsStore } from '../store/integrations-store';
 import type { RateLimiter } from '../http/rate-limiter';
@@ -9,6 +9,7 @@ export interface Services {
   config: Config;
   integrations: IntegrationsStore;
   flows: FlowsStore;
-  pagerDuty: EventsClient;
+  /** One connector per integration type; the handlers look types up here and never name one. */
+  connectors: ConnectorRegistry;
   testLimiter: RateLimiter;
 }

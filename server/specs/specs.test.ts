@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionNotificationSpecs } from './action-notification-specs';
+import { actionNotificationSpecs } from '../integrations/pagerduty/action-spec';
 import { notificationTokens, renderMessage } from './notification-tokens';
 
 describe('action notification specification', () => {

@@ -39,6 +39,10 @@ const toIntegration = (row: IntegrationRow): Integration => ({
   type: row.type,
   created: row.created,
   updated: row.updated,
+  // Names only: which secrets have a value, never the value (the handlers add the spec's missing ones as false).
+  secrets_configured: Object.fromEntries(
+    Object.keys(JSON.parse(row.sealed_secrets) as Record<string, string>).map((name) => [name, true]),
+  ),
 });
 
 export function createIntegrationsStore(db: Db, box: SecretBox): IntegrationsStore {

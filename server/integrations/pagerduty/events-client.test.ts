@@ -82,3 +82,101 @@ describe('events client', () => {
     expect(pd.hits).toHaveLength(1);
   });
 });
+
+describe('attemptEvent (one try, for the outbox)', () => {
+  /** A clock that moves 25 ms per reading, so durations are exact without a real clock. */
+  const ticking = () => {
+    let t = 1000;
+    return () => (t += 25);
+  };
+  const once = (base: string) =>
+    createEventsClient({ baseUrl: () => base, timeoutMs: 300, retryDelayMs: 1, now: ticking() });
+
+  it('reports 202 as delivered with the reply, and sets the routing key it is given', async () => {
+    const pd = await fakePagerDuty([json(202, { status: 'success', message: 'Event processed', dedup_key: 'd' })]);
+    const result = await once(pd.base).attemptEvent('enqueue', { event_action: 'trigger' }, KEY);
+    expect(result).toEqual({
+      outcome: 'delivered',
+      httpStatus: 202,
+      durationMs: 25,
+      retryAfterMs: null,
+      reply: { status: 'success', message: 'Event processed', dedup_key: 'd' },
+    });
+    expect(JSON.parse(pd.hits[0]!.body)).toEqual({ event_action: 'trigger', routing_key: KEY });
+  });
+
+  it('reports 400 as rejected, once, with the reasons and no key', async () => {
+    const pd = await fakePagerDuty([json(400, { status: 'invalid event', errors: [`Invalid routing key ${KEY}`] })]);
+    const result = await once(pd.base).attemptEvent('enqueue', { routing_key: KEY });
+    expect(result).toMatchObject({
+      outcome: 'rejected',
+      httpStatus: 400,
+      retryAfterMs: null,
+      reply: { status: 'invalid event', errors: ['Invalid routing key [routing key]'] },
+      failure: { code: 'invalid_key' },
+    });
+    expect(pd.hits).toHaveLength(1);
+  });
+
+  it('reports 429 and 5xx as retryable without retrying, with the Retry-After in ms', async () => {
+    const pd = await fakePagerDuty([
+      json(429, { status: 'throttle event' }, { 'retry-after': '7' }),
+      json(503, { status: 'unavailable' }),
+    ]);
+    const client = once(pd.base);
+    expect(await client.attemptEvent('enqueue', { routing_key: KEY })).toMatchObject({
+      outcome: 'retryable',
+      httpStatus: 429,
+      retryAfterMs: 7000,
+      failure: { code: 'rate_limited', retryAfterSeconds: 7 },
+    });
+    expect(await client.attemptEvent('enqueue', { routing_key: KEY })).toMatchObject({
+      outcome: 'retryable',
+      httpStatus: 503,
+      retryAfterMs: null,
+      failure: { code: 'pagerduty_error' },
+    });
+    expect(pd.hits).toHaveLength(2);
+  });
+
+  it('reports a refused connection, a timeout and an unreadable 202 as retryable', async () => {
+    const refused = await once('http://127.0.0.1:1').attemptEvent('enqueue', { routing_key: KEY });
+    expect(refused).toMatchObject({
+      outcome: 'retryable',
+      httpStatus: null,
+      reply: null,
+      failure: { code: 'unreachable' },
+    });
+
+    const silent = await fakePagerDuty([() => undefined]);
+    const timedOut = await once(silent.base).attemptEvent('enqueue', { routing_key: KEY });
+    expect(timedOut).toMatchObject({ outcome: 'retryable', httpStatus: null, failure: { code: 'timeout' } });
+
+    const html = await fakePagerDuty([
+      (res) => {
+        res.writeHead(202, { 'content-type': 'text/html' });
+        res.end('<html>proxy</html>');
+      },
+    ]);
+    expect(await once(html.base).attemptEvent('enqueue', { routing_key: KEY })).toMatchObject({
+      outcome: 'retryable',
+      httpStatus: 202,
+      failure: { code: 'pagerduty_error' },
+    });
+  });
+
+  it('send builds on it: a 5xx is tried three times, pausing longer each time', async () => {
+    const pd = await fakePagerDuty([json(500, { status: 'error' })]);
+    const pauses: number[] = [];
+    const client = createEventsClient({
+      baseUrl: () => pd.base,
+      timeoutMs: 300,
+      retryDelayMs: 100,
+      sleep: async (ms) => void pauses.push(ms),
+    });
+    const outcome = await client.send('enqueue', { routing_key: KEY });
+    expect(pd.hits).toHaveLength(3);
+    expect(pauses).toEqual([100, 200]);
+    expect(outcome).toMatchObject({ ok: false, failure: { detail: expect.stringContaining('after 3 tries') } });
+  });
+});
