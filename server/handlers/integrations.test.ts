@@ -359,6 +359,30 @@ describe('GET /api/integrations-specifications', () => {
   });
 });
 
+describe('secrets_configured', () => {
+  it('tells on every answer which secrets are stored, by request key, never their values', async () => {
+    const routingKey = key();
+    const created = (await create(routingKey)).body;
+    const configured = { api_access_token: true };
+    expect(created.secrets_configured).toEqual(configured);
+    expect((await server.api('GET', `/api/integrations/${created.id}`)).body.secrets_configured).toEqual(configured);
+    expect((await server.api('GET', '/api/integrations')).body).toEqual([
+      expect.objectContaining({ id: created.id, secrets_configured: configured }),
+    ]);
+    const kept = await server.api('PUT', `/api/integrations/${created.id}`, { body: {} });
+    expect(kept.body.secrets_configured).toEqual(configured);
+    const rotated = await server.api('PUT', `/api/integrations/${created.id}`, { body: { api_access_token: key() } });
+    expect(rotated.body.secrets_configured).toEqual(configured);
+    const stale = await server.api('PUT', `/api/integrations/${created.id}`, {
+      body: {},
+      headers: { 'if-match': `"${created.updated}"` },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.conflict.current.secrets_configured).toEqual(configured);
+    expect(JSON.stringify([created, kept.body, rotated.body, stale.body])).not.toContain(routingKey);
+  });
+});
+
 describe('secrets', () => {
   it('no response body or log line contains a routing key or API token used above', () => {
     expect(usedKeys.length).toBeGreaterThan(10);
