@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { IntegrationSpec } from '../../src/api/contract';
 import { HttpError } from '../http/http-error';
+import { exampleChatSpec } from '../test-support/example-chat/example-chat-connector';
 import { integrationChanges, secretsConfigured } from './integration-input';
 
-const renamed: IntegrationSpec = {
-  label: 'Chat',
-  type: 'chat',
-  implemented: true,
-  category: 'alerting',
-  properties: [
-    {
-      field: 'bot_token',
-      map_to: 'api_access_token',
-      required: true,
-      secret: true,
-      type: 'string',
-      title: 'Bot Token',
-    },
-    { field: 'channel', required: false, type: 'string' },
-  ],
-};
+/** `bot_token` under `api_access_token`, a `channel`, and a property of a type nobody knows. */
+const renamed = exampleChatSpec;
 
 const shared: IntegrationSpec = {
   label: 'Pager',
@@ -46,20 +32,26 @@ function issues(spec: IntegrationSpec, input: Record<string, unknown>, partial =
 
 describe('integrationChanges: map_to names the request key', () => {
   it('reads a property alone under its map_to, not under its field', () => {
-    expect(integrationChanges(renamed, { type: 'chat', api_access_token: ' xoxb-1 ', channel: 'C1' }, false)).toEqual({
-      properties: { channel: 'C1' },
+    expect(
+      integrationChanges(
+        renamed,
+        { type: 'example_chat', api_access_token: ' xoxb-1 ', channel: 'C1', accent: 7 },
+        false,
+      ),
+    ).toEqual({
+      properties: { channel: 'C1', accent: 7 },
       secrets: { api_access_token: 'xoxb-1' },
     });
   });
 
   it('refuses the field name and the nested form for a property alone under its map_to', () => {
-    expect(issues(renamed, { type: 'chat', bot_token: 'xoxb-1' })).toEqual([
+    expect(issues(renamed, { type: 'example_chat', bot_token: 'xoxb-1', channel: 'C1' })).toEqual([
       expect.objectContaining({ loc: ['body', 'bot_token'], type: 'extra_forbidden' }),
       expect.objectContaining({ loc: ['body', 'api_access_token'], type: 'missing' }),
     ]);
-    expect(issues(renamed, { type: 'chat', api_access_token: { bot_token: 'xoxb-1' } })).toEqual([
-      expect.objectContaining({ loc: ['body', 'api_access_token'], type: 'string_type' }),
-    ]);
+    expect(issues(renamed, { type: 'example_chat', api_access_token: { bot_token: 'xoxb-1' }, channel: 'C1' })).toEqual(
+      [expect.objectContaining({ loc: ['body', 'api_access_token'], type: 'string_type' })],
+    );
   });
 
   it('nests properties that share a map_to by their field, secrets included', () => {
