@@ -82,7 +82,7 @@ export function integrationHandlers(services: Services): IntegrationHandlers {
     async updateIntegration({ params, body, request, reply }) {
       const current = existing(params.id);
       const matches = ifMatch(request);
-      // Refused before PagerDuty is asked: a stale form must not validate or store its key.
+      // Refused before the service is asked: a stale form must not validate or store its secrets.
       if (matches && !matches(current.updated)) throw staleWrite('integration', current);
       if (body.type !== undefined && body.type !== current.type) {
         throw validationError([
@@ -90,7 +90,7 @@ export function integrationHandlers(services: Services): IntegrationHandlers {
         ]);
       }
       const connector = implementedConnector(current.type);
-      const changes = integrationChanges(connector.spec, body, true);
+      const changes = integrationChanges(connector.spec, body, true, current);
       if (Object.keys(changes.secrets).length > 0) {
         await connector.validateCredentials(changes.secrets, { reason: 'rotate', services });
       }

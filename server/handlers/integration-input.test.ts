@@ -74,11 +74,17 @@ describe('integrationChanges: map_to names the request key', () => {
     ]);
   });
 
-  it('keeps a partial update to what was sent', () => {
+  it('keeps a partial update to what was sent, and the stored fields beside it under a shared key', () => {
     expect(integrationChanges(shared, { parameters: { custom_details: {} } }, true)).toEqual({
       properties: { parameters: { custom_details: {} } },
       secrets: {},
     });
+    const stored = { parameters: { severity: 'error', custom_details: { a: 1 } } };
+    expect(integrationChanges(shared, { parameters: { custom_details: { b: 2 } } }, true, stored)).toEqual({
+      properties: { parameters: { severity: 'error', custom_details: { b: 2 } } },
+      secrets: {},
+    });
+    expect(integrationChanges(shared, {}, true, stored)).toEqual({ properties: {}, secrets: {} });
   });
 });
 

@@ -73,12 +73,14 @@ function unknownKeys(spec: IntegrationSpec, input: Record<string, unknown>, path
 /**
  * Checks properties against the spec and splits them into stored properties and secrets, each
  * read where the contract's map_to rule puts it (`requestPaths`).
- * `partial` (PUT): everything optional, a secret left out keeps its stored value.
+ * `partial` (PUT): everything optional, a secret left out keeps its stored value. `stored`: the
+ * integration now, so a PUT that sends one field of a shared key keeps the others stored under it.
  */
 export function integrationChanges(
   spec: IntegrationSpec,
   input: Record<string, unknown>,
   partial: boolean,
+  stored: Record<string, unknown> = {},
 ): IntegrationChanges {
   const properties: Record<string, unknown> = {};
   const secrets: Record<string, string> = {};
@@ -108,7 +110,7 @@ export function integrationChanges(
       continue;
     }
     if (typeof value === 'string') {
-      // Pasted keys often carry a stray space or newline; PagerDuty would refuse them.
+      // Pasted keys often carry a stray space or newline; the service would refuse them.
       value = value.trim();
       if (p.required && value === '') {
         issues.push({
@@ -126,5 +128,13 @@ export function integrationChanges(
     else writeAtPath(properties, path, value);
   }
   if (issues.length) throw validationError(issues);
+  if (partial) {
+    for (const [p, path] of known) {
+      const [key, field] = path;
+      if (field === undefined || p.secret || !Object.hasOwn(properties, key)) continue;
+      const before = readAtPath(stored, path);
+      if (readAtPath(properties, path) === undefined && before !== undefined) writeAtPath(properties, path, before);
+    }
+  }
   return { properties, secrets };
 }
