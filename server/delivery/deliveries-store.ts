@@ -9,7 +9,7 @@ import type {
   KeySource,
 } from '../../src/api/contract';
 import type { SecretBox } from '../crypto/secret-box';
-import { keyLast4, redactKey } from '../pagerduty/events';
+import { keyLast4, redactKey } from '../integrations/pagerduty/events';
 import type { Db } from '../store/database';
 import { toDelivery, type DeliveryRow } from './delivery-row';
 import type { HealthStore } from './health-store';

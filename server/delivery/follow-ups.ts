@@ -1,6 +1,6 @@
 import type { Delivery } from '../../src/api/contract';
 import { HttpError, notFound } from '../http/http-error';
-import { pagerDutyIntegrationSpec } from '../specs/integration-specs';
+import { pagerDutyIntegrationSpec } from '../integrations/pagerduty/integration-spec';
 import type { IntegrationsStore } from '../store/integrations-store';
 import type { Clock } from './clock';
 import type { DeliveriesStore } from './deliveries-store';

@@ -1,5 +1,5 @@
 import { isRecord } from '../json-utils';
-import { routingKeyErrors } from '../pagerduty/routing-key';
+import { routingKeyErrors } from '../integrations/pagerduty/routing-key';
 
 /*
  * The checks PagerDuty's Events API v2 applies, with its own wording where it is known

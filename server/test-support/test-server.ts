@@ -7,6 +7,7 @@ import type { Role } from '../../src/api/contract';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { DeliveryOptions } from '../delivery/delivery-module';
+import type { Connector } from '../integrations/connector';
 
 export const TEST_TOKENS: Record<Role, string> = {
   Admin: 'test-admin-token-0123456789abcdef',
@@ -84,10 +85,20 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real server on a free port with a temp DATA_DIR, fixed tokens and short PagerDuty timings. */
+/**
+ * A real server on a free port with a temp DATA_DIR, fixed tokens and short PagerDuty timings.
+ * `shared.connectors`: integration types registered beside the production ones, for this server only;
+ * `shared.delivery`: the outbox's clock, random source, transport or observer.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
-  shared: { dataDir?: string; logs?: string[]; responses?: string[]; delivery?: DeliveryOptions } = {},
+  shared: {
+    dataDir?: string;
+    logs?: string[];
+    responses?: string[];
+    delivery?: DeliveryOptions;
+    connectors?: readonly Connector[];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = shared.dataDir ?? tempDataDir();
   const logs = shared.logs ?? [];
@@ -111,6 +122,7 @@ export async function startTestServer(
   const app = await buildApp(config, {
     logStream: { write: (line: string) => void logs.push(line) },
     ...(shared.delivery ? { delivery: shared.delivery } : {}),
+    ...(shared.connectors ? { connectors: shared.connectors } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
 
