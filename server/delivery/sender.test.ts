@@ -273,6 +273,18 @@ describe('the sender', () => {
     expect(Math.max(...timesA)).toBeGreaterThan(outageEnds + 60_000);
   });
 
+  it('backs a delivery it cannot send off to the cap instead of spinning on it', async () => {
+    const t = setup(() => {
+      throw new Error('boom');
+    });
+    const id = t.enqueue(newRoutingKey(), 'broken');
+    t.sender.start();
+    await flush();
+    expect(t.calls).toHaveLength(1);
+    expect(t.store.get(id)).toMatchObject({ status: 'retrying', attempts: [] });
+    expect(t.clock.timers()).toEqual([300_000]);
+  });
+
   it('reports the outbox depth and the age of its oldest delivery', async () => {
     const t = setup(() => http(500));
     expect(t.store.probe.depth()).toBe(0);

@@ -92,7 +92,19 @@ export function createSender(options: SenderOptions): Sender {
             { delivery: row.id, err: error instanceof Error ? error.message : 'unknown' },
             'delivery attempt crashed',
           );
-          if (!stopping) store.release([row.id]);
+          // Not released for an immediate retry, which would spin on a row that cannot be sent: back off to the cap.
+          if (stopping) return;
+          const now = clock.now();
+          store.settle(
+            row.id,
+            null,
+            {
+              status: 'retrying',
+              nextAttemptMs: now + policy.maxMs,
+              failure: { code: 'pagerduty_error', detail: 'This server failed to send the event; it will try again.' },
+            },
+            now,
+          );
         })
         .finally(() => {
           running.delete(row.id);
