@@ -16,6 +16,8 @@ import { createFailureLimiter, createRateLimiter } from './http/rate-limiter';
 import { registerEndpoints } from './http/register-endpoints';
 import { addCors, addSecurityHeaders } from './http/security-headers';
 import { redactPaths } from './logging';
+import { createDeliveryMetrics } from './metrics/delivery-metrics';
+import { registerMetricsRoute } from './metrics/metrics-route';
 import { createEventsClient } from './pagerduty/events-client';
 import { pagerDutySimulator } from './simulator/simulator-plugin';
 import { openDatabase } from './store/database';
@@ -114,6 +116,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { authenticate: users.authenticate, failures: createFailureLimiter(config.authFailureLimit, 60_000) },
   );
+
+  // GET /metrics. Placeholder until the delivery sender is wired: its outbox is the probe, `metrics.observer` its observer.
+  const metrics = createDeliveryMetrics({ depth: () => 0, oldestPendingAgeMs: () => null });
+  registerMetricsRoute(app, { token: config.metricsToken, registry: metrics.registry });
 
   if (staticDir) {
     await app.register(fastifyStatic, {

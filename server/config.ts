@@ -20,6 +20,8 @@ export interface Config {
   testNotificationLimit: number;
   /** Wrong API tokens allowed per client address per minute before every token from there waits. */
   authFailureLimit: number;
+  /** Bearer token of `GET /metrics`; unset = no metrics endpoint (404). */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -101,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigin,
     testNotificationLimit: integer(env, 'TEST_NOTIFICATION_LIMIT', 10, 1, 10_000),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 20, 1, 1_000_000),
+    metricsToken: token(env, 'METRICS_TOKEN'),
   };
 }
