@@ -1,4 +1,5 @@
 import type { PagerDutyActionInput, ValidationIssue } from '../../src/api/contract';
+import { actionHealth } from '../delivery/health-view';
 import { notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
 import type { Handlers } from '../http/register-endpoints';
@@ -55,21 +56,22 @@ function unwrap(result: FlowWriteResult, id?: number) {
   return result.flow;
 }
 
-export function flowHandlers({ flows }: Services): FlowHandlers {
+export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
+  const withHealth = () => actionHealth(delivery.health);
   return {
-    listFlows: () => flows.list(),
+    listFlows: () => flows.list().map(withHealth()),
     getFlow({ params, reply }) {
       const flow = flows.get(params.id);
       if (!flow) throw notFound(`Flow ${params.id} not found`);
       setEtag(reply, flow.updated);
-      return flow;
+      return withHealth()(flow);
     },
     createFlow({ body, reply }) {
       const flow = unwrap(
         flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) }),
       );
       setEtag(reply, flow.updated);
-      return flow;
+      return withHealth()(flow);
     },
     updateFlow({ params, body, request, reply }) {
       // A 404 for an unknown flow, then a stale version, win over complaints about its actions.
@@ -90,7 +92,7 @@ export function flowHandlers({ flows }: Services): FlowHandlers {
         params.id,
       );
       setEtag(reply, flow.updated);
-      return flow;
+      return withHealth()(flow);
     },
     deleteFlow({ params }) {
       if (!flows.remove(params.id)) throw notFound(`Flow ${params.id} not found`);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ATTEMPT_BUCKETS, createDeliveryMetrics } from './delivery-metrics';
 
-const ROUTING_KEY = 'kAbCdEfGhIjKlMnOpQrStUvWxYz01234';
-
 /** The value of one sample line of the exposition, e.g. `name{a="b"} 3`. */
 function sample(text: string, series: string): number | undefined {
   const line = text.split('\n').find((l) => l.startsWith(series + ' '));
@@ -72,22 +70,6 @@ describe('delivery metrics', () => {
     text = await registry.metrics();
     expect(sample(text, 'qualytics_outbox_depth')).toBe(200);
     expect(sample(text, 'qualytics_outbox_oldest_pending_age_seconds')).toBe(90.5);
-  });
-
-  it('prints only known kinds: anything else, a routing key passed by mistake included, is "other"', async () => {
-    const { observer, registry } = createDeliveryMetrics(emptyOutbox);
-    observer.attempt({ kind: ROUTING_KEY, outcome: 'rejected', durationMs: 10 });
-    observer.settled({ kind: ROUTING_KEY, status: 'failed' });
-    for (const kind of ['validation', 'test', 'trigger', 'acknowledge', 'resolve']) {
-      observer.settled({ kind, status: 'delivered' });
-    }
-    const text = await registry.metrics();
-    expect(text).not.toContain(ROUTING_KEY);
-    expect(sample(text, 'qualytics_deliveries_total{kind="other",status="failed"}')).toBe(1);
-    expect(sample(text, 'qualytics_delivery_attempts_total{kind="other",outcome="rejected"}')).toBe(1);
-    for (const kind of ['validation', 'test', 'trigger', 'acknowledge', 'resolve']) {
-      expect(sample(text, `qualytics_deliveries_total{kind="${kind}",status="delivered"}`)).toBe(1);
-    }
   });
 
   it('keeps each instance on its own registry, with the process metrics beside them', async () => {

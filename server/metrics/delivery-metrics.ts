@@ -1,24 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-
-/** What the sender reports; the shape its observer calls. */
-export interface DeliveryObserver {
-  attempt(e: { kind: string; outcome: 'delivered' | 'rejected' | 'retryable'; durationMs: number }): void;
-  settled(e: { kind: string; status: 'delivered' | 'failed' | 'skipped' }): void;
-}
-
-/** Read at scrape time, so the gauges show the outbox as it is, not as it was at the last send. */
-export interface OutboxProbe {
-  depth(): number;
-  /** Age of the oldest pending or retrying delivery; null when there is none. */
-  oldestPendingAgeMs(): number | null;
-}
-
-/*
- * Label values come from this closed list only: a label is free text in the exposition, so anything else the caller
- * passes (a typo, a new kind, by mistake a secret) is counted as "other" instead of being printed.
- */
-const KINDS = new Set(['validation', 'test', 'trigger', 'acknowledge', 'resolve']);
-const kindLabel = (kind: string) => (KINDS.has(kind) ? kind : 'other');
+import type { DeliveryObserver, OutboxProbe } from '../delivery/observer';
 
 /** From a fast loopback answer to PagerDuty's 30 s client timeout, in seconds. */
 export const ATTEMPT_BUCKETS = [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -67,12 +48,12 @@ export function createDeliveryMetrics(probe: OutboxProbe): { observer: DeliveryO
 
   const observer: DeliveryObserver = {
     attempt({ kind, outcome, durationMs }) {
-      const labels = { kind: kindLabel(kind), outcome };
+      const labels = { kind, outcome };
       attempts.inc(labels);
       latency.observe(labels, Math.max(0, durationMs) / 1000);
     },
     settled({ kind, status }) {
-      deliveries.inc({ kind: kindLabel(kind), status });
+      deliveries.inc({ kind, status });
     },
   };
   return { observer, registry };

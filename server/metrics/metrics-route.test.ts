@@ -23,8 +23,26 @@ describe('METRICS_TOKEN', () => {
   });
 });
 
+/** The value of one sample line of the exposition, e.g. `name{a="b"} 3`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(series + ' '));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+/** Polls until `probe` answers something (bounded: the sender works in real time here). */
+async function until<T>(probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the sender');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 describe('GET /metrics on the server', () => {
   let server: TestServer;
+  const metricsText = async () => (await scrape(server.url, `Bearer ${TOKEN}`)).text();
   beforeAll(async () => {
     server = await startTestServer({ METRICS_TOKEN: TOKEN });
   });
@@ -65,21 +83,57 @@ describe('GET /metrics on the server', () => {
     });
   });
 
-  it('never shows a routing key, after keys were validated and tested', async () => {
-    const key = keys.key();
+  it('counts what the sender really sent, shows the outbox, and never a routing key', async () => {
     const created = await server.api('POST', '/api/integrations', {
       as: 'Admin',
-      body: { type: 'pagerduty', api_access_token: key },
+      body: { type: 'pagerduty', api_access_token: keys.key() },
     });
     expect(created.status).toBe(201);
-    const override = keys.key();
     const tested = await server.api('POST', '/api/flows/actions/test-notification', {
-      body: { type: 'PagerDuty', tokenized_message: 'metrics check', parameters: { routing_key: override } },
+      body: { type: 'PagerDuty', tokenized_message: 'metrics check', parameters: { routing_key: keys.key() } },
     });
     expect(tested.status).toBe(200);
-    const text = await (await scrape(server.url, `Bearer ${TOKEN}`)).text();
-    for (const secret of [...keys.used, TOKEN]) expect(text).not.toContain(secret);
-    for (const secret of [...keys.used, TOKEN]) expect(server.logs.join('\n')).not.toContain(secret);
+    const flow = await server.api('POST', '/api/flows', {
+      body: {
+        name: 'metrics flow',
+        trigger_type: 'anomaly',
+        actions: [
+          { type: 'PagerDuty', tokenized_message: 'stored key', parameters: { severity: 'error' } },
+          {
+            type: 'PagerDuty',
+            tokenized_message: 'override',
+            parameters: { severity: 'info', routing_key: keys.key() },
+          },
+        ],
+      },
+    });
+    expect(flow.status).toBe(201);
+
+    // PagerDuty hangs: both triggers wait in the outbox, and the gauges say so.
+    await server.sim.outage({ mode: 'hang' });
+    expect((await server.api('POST', `/api/flows/${flow.body.id}/executions`, { body: {} })).status).toBe(202);
+    let text = await metricsText();
+    expect(sample(text, 'qualytics_outbox_depth')).toBe(2);
+    expect(sample(text, 'qualytics_outbox_oldest_pending_age_seconds')).toBeGreaterThanOrEqual(0);
+    await server.sim.endOutage();
+
+    text = await until(async () => {
+      const now = await metricsText();
+      return sample(now, 'qualytics_deliveries_total{kind="trigger",status="delivered"}') === 2 ? now : null;
+    });
+    expect(sample(text, 'qualytics_deliveries_total{kind="validation",status="delivered"}')).toBe(1);
+    expect(sample(text, 'qualytics_deliveries_total{kind="test",status="delivered"}')).toBe(1);
+    expect(sample(text, 'qualytics_delivery_attempts_total{kind="trigger",outcome="delivered"}')).toBe(2);
+    expect(sample(text, 'qualytics_delivery_attempt_duration_seconds_count{kind="trigger",outcome="delivered"}')).toBe(
+      2,
+    );
+    expect(sample(text, 'qualytics_outbox_depth')).toBe(0);
+    expect(sample(text, 'qualytics_outbox_oldest_pending_age_seconds')).toBe(0);
+    expect(keys.used).toHaveLength(3);
+    for (const secret of [...keys.used, TOKEN]) {
+      expect(text).not.toContain(secret);
+      expect(server.logs.join('\n')).not.toContain(secret);
+    }
   });
 });
 
