@@ -10,7 +10,11 @@ export function decodeCursor(cursor: string): number {
   const match = /^id:([1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) {
     throw validationError([
-      { loc: ['query', 'before'], msg: 'Not a cursor from this API: pass the next_cursor of the previous page', type: 'value_error' },
+      {
+        loc: ['query', 'before'],
+        msg: 'Not a cursor from this API: pass the next_cursor of the previous page',
+        type: 'value_error',
+      },
     ]);
   }
   return Number(match[1]);

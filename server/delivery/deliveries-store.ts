@@ -96,11 +96,9 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     if (outcome.status === 'delivered' && current.trigger_id !== null) {
       const state: IncidentState = current.kind === 'resolve' ? 'resolved' : 'acknowledged';
       // A late acknowledge never reopens a resolved incident.
-      db.prepare(`UPDATE deliveries SET incident_state = ?, updated = ? WHERE id = ? AND incident_state != 'resolved'`).run(
-        state,
-        at,
-        current.trigger_id,
-      );
+      db.prepare(
+        `UPDATE deliveries SET incident_state = ?, updated = ? WHERE id = ? AND incident_state != 'resolved'`,
+      ).run(state, at, current.trigger_id);
     }
     const result =
       outcome.status === 'delivered'
@@ -113,8 +111,11 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
   const probe: OutboxProbe & { now: () => number } = {
     now: Date.now,
     depth: () =>
-      (db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'retrying')`).get() as { n: number })
-        .n,
+      (
+        db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'retrying')`).get() as {
+          n: number;
+        }
+      ).n,
     oldestPendingAgeMs() {
       const { at } = db
         .prepare(`SELECT MIN(enqueued_ms) AS at FROM deliveries WHERE status IN ('pending', 'retrying')`)
@@ -165,10 +166,12 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
       return Number(lastInsertRowid);
     },
     /** The routing key a delivery goes with, in clear, for sending only. */
-    routingKey: (r: Pick<DeliveryRow, 'sealed_routing_key'>) => (r.sealed_routing_key ? box.open(r.sealed_routing_key) : null),
+    routingKey: (r: Pick<DeliveryRow, 'sealed_routing_key'>) =>
+      r.sealed_routing_key ? box.open(r.sealed_routing_key) : null,
     nextClaimable: (nowMs: number, blockedKeys: string[]) =>
       (claimable.get({ now: nowMs, blocked: JSON.stringify(blockedKeys) }) as DeliveryRow | undefined) ?? null,
-    claim: (id: number) => db.prepare('UPDATE deliveries SET sending = 1 WHERE id = ? AND sending = 0').run(id).changes > 0,
+    claim: (id: number) =>
+      db.prepare('UPDATE deliveries SET sending = 1 WHERE id = ? AND sending = 0').run(id).changes > 0,
     /** The earliest retry still in the future, to set one timer instead of polling. */
     nextDueMs: (nowMs: number) => (nextDue.get(nowMs) as { at: number | null }).at,
     settle: db.transaction(settle),
@@ -187,10 +190,18 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
         .prepare(`SELECT id FROM deliveries WHERE sync = 1 AND status IN ('pending', 'retrying')`)
         .all() as { id: number }[];
       for (const { id } of orphans) {
-        settle(id, null, {
-          status: 'failed',
-          failure: { code: 'pagerduty_error', detail: 'The server stopped before PagerDuty answered; nothing is known of this event.' },
-        }, nowMs);
+        settle(
+          id,
+          null,
+          {
+            status: 'failed',
+            failure: {
+              code: 'pagerduty_error',
+              detail: 'The server stopped before PagerDuty answered; nothing is known of this event.',
+            },
+          },
+          nowMs,
+        );
       }
     },
     /** Re-enqueues a failed delivery as it was: same row, same event, same dedup key. */
@@ -203,7 +214,11 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     adopt(id: number, integrationId: number, nowMs: number) {
       const found = row(id);
       if (!found) return;
-      db.prepare('UPDATE deliveries SET integration_id = ?, health_integration_id = ? WHERE id = ?').run(integrationId, integrationId, id);
+      db.prepare('UPDATE deliveries SET integration_id = ?, health_integration_id = ? WHERE id = ?').run(
+        integrationId,
+        integrationId,
+        id,
+      );
       if (found.status === 'delivered') health.record('integration', integrationId, iso(nowMs), { ok: true });
     },
     /** Acknowledge / resolve deliveries of a trigger not final yet. */
@@ -215,12 +230,16 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
       const limit = pageLimit(query.limit);
       const where: string[] = [];
       const args: Record<string, unknown> = { limit: limit + 1 };
-      const before = query.before === undefined ? null : decodeCursor(query.before);
-      if (before !== null) (where.push('id < @before'), (args.before = before));
+      const filter = (name: string, condition: string, value: unknown) => {
+        if (value === undefined) return;
+        where.push(condition);
+        args[name] = value;
+      };
+      filter('before', 'id < @before', query.before === undefined ? undefined : decodeCursor(query.before));
       for (const field of ['status', 'kind', 'flow_id', 'integration_id'] as const) {
-        if (query[field] !== undefined) (where.push(`${field} = @${field}`), (args[field] = query[field]));
+        filter(field, `${field} = @${field}`, query[field]);
       }
-      if (query.since !== undefined) (where.push('created >= @since'), (args.since = iso(Date.parse(query.since))));
+      filter('since', 'created >= @since', query.since === undefined ? undefined : iso(Date.parse(query.since)));
       const rows = db
         .prepare(
           `SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,

@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.sim.reset());
 
-const delivery = async (id: number) => deliverySchema.parse((await server.api('GET', `/api/notifications/deliveries/${id}`)).body);
+const delivery = async (id: number) =>
+  deliverySchema.parse((await server.api('GET', `/api/notifications/deliveries/${id}`)).body);
 
 async function settled(id: number): Promise<Delivery> {
   await expect.poll(async () => (await delivery(id)).status, { timeout: 5000 }).toMatch(/delivered|failed|skipped/);
@@ -34,7 +35,11 @@ async function settled(id: number): Promise<Delivery> {
 /** Runs a one-action flow and waits for its trigger to settle. */
 async function fire(parameters: Record<string, unknown> = {}): Promise<Delivery> {
   const flow = await server.api('POST', '/api/flows', {
-    body: { name: 'Orders', trigger_type: 'operation', actions: [{ type: 'PagerDuty', tokenized_message: 'Late', parameters }] },
+    body: {
+      name: 'Orders',
+      trigger_type: 'operation',
+      actions: [{ type: 'PagerDuty', tokenized_message: 'Late', parameters }],
+    },
   });
   const run = await server.api('POST', `/api/flows/${flow.body.id}/executions`, { body: {} });
   return settled(run.body.actions[0].delivery_id);
@@ -42,13 +47,18 @@ async function fire(parameters: Record<string, unknown> = {}): Promise<Delivery>
 
 const rotate = async () => {
   integrationKey = key();
-  const put = await server.api('PUT', `/api/integrations/${integrationId}`, { body: { api_access_token: integrationKey } });
+  const put = await server.api('PUT', `/api/integrations/${integrationId}`, {
+    body: { api_access_token: integrationKey },
+  });
   expect(put.status, put.text).toBe(200);
 };
 
 describe('acknowledge and resolve', () => {
   it("reach PagerDuty with the trigger's dedup key and routing key, also after the key was rotated", async () => {
     const trigger = await fire();
+    const execution = async () => (await server.api('GET', `/api/flows/executions/${trigger.execution_id}`)).body;
+    const finishedBefore = (await execution()).finished;
+    expect(finishedBefore).toBe(trigger.attempts.at(-1)!.at);
     const oldKey = integrationKey;
     await rotate();
     const ack = await server.api('POST', `/api/notifications/deliveries/${trigger.id}/acknowledge`);
@@ -60,6 +70,8 @@ describe('acknowledge and resolve', () => {
     expect(resolve.status).toBe(202);
     expect((await settled(resolve.body.id)).status).toBe('delivered');
     expect((await delivery(trigger.id)).incident_state).toBe('resolved');
+    // The execution ended when its trigger was delivered, whatever happened to the incident after.
+    expect((await execution()).finished).toBe(finishedBefore);
 
     const sent = (await server.sim.events()).filter((e) => e.endpoint === 'enqueue');
     expect(sent.map((e) => [e.body.event_action, e.body.routing_key, e.body.dedup_key])).toEqual([
@@ -153,7 +165,11 @@ describe('health', () => {
 
     await server.sim.reset();
     const ok = await server.api('POST', `/api/integrations/${integrationId}/verify`);
-    expect(ok.body.health).toMatchObject({ state: 'ok', consecutive_failures: 0, last_failure: { code: 'invalid_key' } });
+    expect(ok.body.health).toMatchObject({
+      state: 'ok',
+      consecutive_failures: 0,
+      last_failure: { code: 'invalid_key' },
+    });
     expect((await server.api('GET', `/api/integrations/${integrationId}`)).body.health.state).toBe('ok');
 
     await server.sim.revoke(integrationKey);
@@ -169,7 +185,11 @@ describe('health', () => {
 
   it('is no_deliveries for an action never run, and 404 to verify an unknown integration', async () => {
     const flow = await server.api('POST', '/api/flows', {
-      body: { name: 'Quiet', trigger_type: 'manual', actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters: {} }] },
+      body: {
+        name: 'Quiet',
+        trigger_type: 'manual',
+        actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters: {} }],
+      },
     });
     expect(flow.body.actions[0].health).toMatchObject({ state: 'no_deliveries', last_attempt_at: null });
     expect((await server.api('POST', '/api/integrations/999999/verify')).status).toBe(404);
@@ -183,10 +203,12 @@ describe('GET /api/notifications/deliveries', () => {
     const all = deliveryPageSchema.parse((await server.api('GET', '/api/notifications/deliveries?limit=100')).body);
     const ids = all.items.map((d) => d.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
-    const triggers = (await server.api('GET', '/api/notifications/deliveries?kind=trigger&status=delivered')).body.items;
+    const triggers = (await server.api('GET', '/api/notifications/deliveries?kind=trigger&status=delivered')).body
+      .items;
     expect(triggers.length).toBeGreaterThanOrEqual(2);
     expect(triggers.every((d: Delivery) => d.kind === 'trigger' && d.status === 'delivered')).toBe(true);
-    const mine = (await server.api('GET', `/api/notifications/deliveries?integration_id=${integrationId}&limit=100`)).body;
+    const mine = (await server.api('GET', `/api/notifications/deliveries?integration_id=${integrationId}&limit=100`))
+      .body;
     expect(mine.items.every((d: Delivery) => d.integration_id === integrationId)).toBe(true);
     const future = await server.api('GET', '/api/notifications/deliveries?since=2999-01-01T00:00:00Z');
     expect(future.body).toEqual({ items: [], next_cursor: null });
@@ -213,6 +235,29 @@ describe('GET /api/notifications/deliveries', () => {
     const [latest] = (await server.api('GET', '/api/notifications/deliveries?kind=validation&limit=1')).body.items;
     expect(latest).toMatchObject({ status: 'delivered', integration_id: integrationId, dedup_key: null });
     expect(latest.event.routing_key).toBe(`…${integrationKey.slice(-4)}`);
+  });
+});
+
+describe('deliveries sent while the request waits', () => {
+  it('keep their brief retries and answers, and record every attempt', async () => {
+    await server.sim.fault('server_error', 2);
+    await rotate();
+    const [validation] = (await server.api('GET', '/api/notifications/deliveries?kind=validation&limit=1')).body.items;
+    expect(validation.attempts.map((a: { http_status: number }) => a.http_status)).toEqual([500, 500, 202]);
+    expect(validation.status).toBe('delivered');
+
+    await server.sim.fault('rate_limit', 3);
+    const test = await server.api('POST', '/api/flows/actions/test-notification', {
+      body: { type: 'PagerDuty', tokenized_message: 'Busy', parameters: {} },
+    });
+    expect(test.status).toBe(429);
+    expect(test.body).toMatchObject({ code: 'rate_limited', retry_after: 30 });
+    const [failed] = (await server.api('GET', '/api/notifications/deliveries?kind=test&limit=1')).body.items;
+    expect(failed).toMatchObject({ status: 'failed', failure: { code: 'rate_limited' }, next_attempt_at: null });
+    expect(failed.attempts.map((a: { outcome: string }) => a.outcome)).toEqual(['retryable', 'retryable', 'retryable']);
+    // Nobody waits for it any more: the sender never picks it up.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await server.sim.events()).filter((e) => e.endpoint === 'enqueue')).toHaveLength(3);
   });
 });
 

@@ -49,8 +49,14 @@ export function deliveryHandlers(services: {
       const integration = integrations.get(params.id);
       if (!integration) throw notFound(`Integration ${params.id} not found`);
       const key =
-        integration.type === pagerDutyIntegrationSpec.type ? integrations.secret(integration.id, 'api_access_token') : null;
-      if (!key) throw new HttpError(409, { detail: 'This integration has no stored Routing Key to verify.', code: 'not_connected' });
+        integration.type === pagerDutyIntegrationSpec.type
+          ? integrations.secret(integration.id, 'api_access_token')
+          : null;
+      if (!key)
+        throw new HttpError(409, {
+          detail: 'This integration has no stored Routing Key to verify.',
+          code: 'not_connected',
+        });
       // Whatever PagerDuty answers is the result: it lands in health, which the answer carries.
       await delivery.validateKey(key, 'Qualytics: PagerDuty Routing Key verified', integration.id);
       return integrationHealth(delivery.health)(integration);

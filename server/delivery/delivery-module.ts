@@ -10,7 +10,7 @@ import { executeFlow } from './execute-flow';
 import { createExecutionsStore } from './executions-store';
 import { followUp, retryDelivery } from './follow-ups';
 import { createHealthStore } from './health-store';
-import { noopObserver, type DeliveryObserver } from './observer';
+import { noopObserver, type DeliveryObserver, type OutboxProbe } from './observer';
 import { createPacer } from './pacer';
 import { createSendNow } from './send-now';
 import { createSender } from './sender';
@@ -44,7 +44,8 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
   deliveries.probe.now = clock.now;
   const executions = createExecutionsStore(db);
   const transport =
-    options.transport ?? pagerDutyTransport({ baseUrl: deps.baseUrl, timeoutMs: config.pagerDutyTimeoutMs, now: clock.now });
+    options.transport ??
+    pagerDutyTransport({ baseUrl: deps.baseUrl, timeoutMs: config.pagerDutyTimeoutMs, now: clock.now });
   // Late-bound, so the metrics plugin can plug in after the module exists.
   let observer = options.observer ?? noopObserver;
   const observing: DeliveryObserver = { attempt: (e) => observer.attempt(e), settled: (e) => observer.settled(e) };
@@ -80,16 +81,29 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
     health,
     sender,
     sendNow,
-    probe: deliveries.probe as import('./observer').OutboxProbe,
+    probe: deliveries.probe as OutboxProbe,
     setObserver(next: DeliveryObserver) {
       observer = next;
     },
     execute(flowId: number, body: Parameters<typeof executeFlow>[2]) {
       const execution = executeFlow(
-        { db, flows: deps.flows, integrations: deps.integrations, deliveries, executions, clock, publicUrl: config.publicUrl, log: deps.log },
+        {
+          db,
+          flows: deps.flows,
+          integrations: deps.integrations,
+          deliveries,
+          executions,
+          clock,
+          publicUrl: config.publicUrl,
+          log: deps.log,
+        },
         flowId,
         body,
       );
+      // Skipped actions never reach the sender; they are settled here.
+      for (const action of execution.actions) {
+        if (action.status === 'skipped') observing.settled({ kind: 'trigger', status: 'skipped' });
+      }
       sender.wake();
       return execution;
     },

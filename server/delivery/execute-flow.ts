@@ -35,7 +35,11 @@ function keyFor(deps: ExecuteDeps, actionId: number) {
  * Runs a flow as the platform does when its trigger fires: the execution and one trigger delivery per action
  * are written in one transaction, so once this returns nothing can be lost; the sender does the sending.
  */
-export function executeFlow(deps: ExecuteDeps, flowId: number, body: Exclude<ExecuteFlowRequest, undefined>): Execution {
+export function executeFlow(
+  deps: ExecuteDeps,
+  flowId: number,
+  body: Exclude<ExecuteFlowRequest, undefined>,
+): Execution {
   const flow: Flow | null = deps.flows.get(flowId);
   if (!flow) throw notFound(`Flow ${flowId} not found`);
   if (!flow.actions.length) {
@@ -93,7 +97,8 @@ export function executeFlow(deps: ExecuteDeps, flowId: number, body: Exclude<Exe
         test: false,
         emptySummary: `Qualytics flow "${flow.name}" fired`,
       });
-      if (detailsDropped) deps.log.warn({ flow: flow.id, action: action.id }, 'trigger sent without custom details: event over 512 KB');
+      if (detailsDropped)
+        deps.log.warn({ flow: flow.id, action: action.id }, 'trigger sent without custom details: event over 512 KB');
       const deliveryId = deps.deliveries.insert(
         {
           ...common,

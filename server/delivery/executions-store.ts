@@ -27,15 +27,18 @@ function toAction(row: ActionJoinRow): ExecutionAction & { settledAt: string | n
     return { ...base, status: 'skipped', detail: row.detail, settledAt: null };
   }
   const failure = row.failure ? (JSON.parse(row.failure) as { detail: string }).detail : null;
+  // When its last attempt ended: `updated` moves later (an acknowledge changes the trigger's incident state).
+  const attempts = row.attempts ? (JSON.parse(row.attempts) as { at: string }[]) : [];
+  const settledAt = attempts.at(-1)?.at ?? row.updated;
   switch (row.status) {
     case 'delivered':
-      return { ...base, status: 'success', detail: null, settledAt: row.updated };
+      return { ...base, status: 'success', detail: null, settledAt };
     case 'failed':
-      return { ...base, status: 'failure', detail: failure, settledAt: row.updated };
+      return { ...base, status: 'failure', detail: failure, settledAt };
     case 'skipped':
-      return { ...base, status: 'skipped', detail: failure, settledAt: row.updated };
+      return { ...base, status: 'skipped', detail: failure, settledAt };
     default: {
-      const started = row.sending === 1 || (row.attempts !== null && row.attempts !== '[]');
+      const started = row.sending === 1 || attempts.length > 0;
       return { ...base, status: started ? 'running' : 'pending', detail: started ? failure : null, settledAt: null };
     }
   }
@@ -81,9 +84,17 @@ export function createExecutionsStore(db: Db) {
   return {
     /** Inside the caller's transaction: the execution and its deliveries are enqueued together. */
     insert(flowId: number, created: string): number {
-      return Number(db.prepare('INSERT INTO executions (flow_id, created) VALUES (?, ?)').run(flowId, created).lastInsertRowid);
+      return Number(
+        db.prepare('INSERT INTO executions (flow_id, created) VALUES (?, ?)').run(flowId, created).lastInsertRowid,
+      );
     },
-    addAction(executionId: number, position: number, actionId: number, deliveryId: number | null, detail: string | null) {
+    addAction(
+      executionId: number,
+      position: number,
+      actionId: number,
+      deliveryId: number | null,
+      detail: string | null,
+    ) {
       db.prepare(
         'INSERT INTO execution_actions (execution_id, position, action_id, delivery_id, detail) VALUES (?, ?, ?, ?, ?)',
       ).run(executionId, position, actionId, deliveryId, detail);

@@ -91,9 +91,17 @@ describe('POST /api/flows/{id}/executions', () => {
     expect(byKey(integrationKey)[0]!.body.dedup_key).not.toBe(byKey(overrideKey)[0]!.body.dedup_key);
 
     const list = await server.api('GET', `/api/notifications/deliveries?flow_id=${flow.id}`);
-    expect(list.body.items.map((d: { key_source: string }) => d.key_source).sort()).toEqual(['integration', 'override']);
+    expect(list.body.items.map((d: { key_source: string }) => d.key_source).sort()).toEqual([
+      'integration',
+      'override',
+    ]);
     for (const d of list.body.items) {
-      expect(d).toMatchObject({ kind: 'trigger', status: 'delivered', incident_state: 'triggered', execution_id: accepted.id });
+      expect(d).toMatchObject({
+        kind: 'trigger',
+        status: 'delivered',
+        incident_state: 'triggered',
+        execution_id: accepted.id,
+      });
       expect(d.event.routing_key).toBe(`…${d.key_last4}`);
       expect(d.attempts.at(-1)).toMatchObject({ http_status: 202, outcome: 'delivered' });
     }
@@ -162,7 +170,10 @@ describe('GET /api/flows/{id}/executions', () => {
     await run(flow.id, {});
     const pages = [first];
     while (pages.at(-1)!.next_cursor) {
-      const next = await server.api('GET', `/api/flows/${flow.id}/executions?limit=2&before=${pages.at(-1)!.next_cursor}`);
+      const next = await server.api(
+        'GET',
+        `/api/flows/${flow.id}/executions?limit=2&before=${pages.at(-1)!.next_cursor}`,
+      );
       pages.push(executionPageSchema.parse(next.body));
     }
     expect(pages.flatMap((p) => p.items.map((e) => e.id))).toEqual([...ids].reverse());
@@ -176,7 +187,9 @@ describe('GET /api/flows/{id}/executions', () => {
     expect((await server.api('GET', `/api/flows/${flow.id}/executions?limit=101`)).status).toBe(422);
     expect((await server.api('GET', '/api/flows/999999/executions')).status).toBe(404);
     // The static segment wins over /api/flows/:id.
-    expect((await server.api('GET', '/api/flows/executions/999999')).body).toEqual({ detail: 'Execution 999999 not found' });
+    expect((await server.api('GET', '/api/flows/executions/999999')).body).toEqual({
+      detail: 'Execution 999999 not found',
+    });
   });
 });
 

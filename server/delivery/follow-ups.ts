@@ -42,7 +42,9 @@ export function followUp(deps: FollowUpDeps, id: number, action: 'acknowledge' |
     throw conflict(`Delivery ${id} is a ${trigger.kind} event, not a trigger: it opened no incident to ${action}.`);
   }
   if (trigger.status !== 'delivered') {
-    throw conflict(`The trigger has not reached PagerDuty (it is ${trigger.status}), so there is no incident to ${action}.`);
+    throw conflict(
+      `The trigger has not reached PagerDuty (it is ${trigger.status}), so there is no incident to ${action}.`,
+    );
   }
   if (trigger.incident_state === 'resolved') throw conflict('This incident is already resolved.');
   if (action === 'acknowledge' && trigger.incident_state === 'acknowledged') {

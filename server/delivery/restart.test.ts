@@ -29,12 +29,19 @@ it('a restart resumes a delivery that was in flight, sending it again with the s
   const setup = await startTestServer({}, { dataDir });
   await setup.api('POST', '/api/integrations', { body: { type: 'pagerduty', api_access_token: newRoutingKey() } });
   const flow = await setup.api('POST', '/api/flows', {
-    body: { name: 'Nightly', trigger_type: 'schedule', actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters: {} }] },
+    body: {
+      name: 'Nightly',
+      trigger_type: 'schedule',
+      actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters: {} }],
+    },
   });
   await setup.close();
 
   const hanging = await hangingPagerDuty();
-  const first = await startTestServer({ PAGERDUTY_EVENTS_URL: hanging.url, DELIVERY_SHUTDOWN_WAIT_MS: '50' }, { dataDir });
+  const first = await startTestServer(
+    { PAGERDUTY_EVENTS_URL: hanging.url, DELIVERY_SHUTDOWN_WAIT_MS: '50' },
+    { dataDir },
+  );
   const run = await first.api('POST', `/api/flows/${flow.body.id}/executions`, { body: {} });
   expect(run.status).toBe(202);
   // In flight: PagerDuty has the request and has not answered when the server goes down.

@@ -26,7 +26,9 @@ describe('retryDelayMs', () => {
 describe('decideRetry', () => {
   const start = 1_000_000;
   it('schedules the next attempt from now', () => {
-    expect(decideRetry(policy, { nowMs: start + 5000, enqueuedMs: start, attempts: 2, retryAfterMs: null }, () => 0.5)).toEqual({
+    expect(
+      decideRetry(policy, { nowMs: start + 5000, enqueuedMs: start, attempts: 2, retryAfterMs: null }, () => 0.5),
+    ).toEqual({
       retry: true,
       atMs: start + 6000,
     });
@@ -40,8 +42,11 @@ describe('decideRetry', () => {
     );
     expect(decision).toEqual({ retry: false, detail: 'gave up after 301 attempts over 24 h' });
     expect(
-      decideRetry(policy, { nowMs: start + 86_399_999, enqueuedMs: start, attempts: 301, retryAfterMs: null }, () => 0.5)
-        .retry,
+      decideRetry(
+        policy,
+        { nowMs: start + 86_399_999, enqueuedMs: start, attempts: 301, retryAfterMs: null },
+        () => 0.5,
+      ).retry,
     ).toBe(true);
   });
 });

@@ -33,7 +33,9 @@ export function toSendOutcome(result: AttemptResult): SendOutcome {
         };
   const failure = { code, detail, ...(reply ? { reply } : {}) } as Extract<SendOutcome, { ok: false }>['failure'];
   if (code === 'rate_limited') {
-    const seconds = result.retryAfterMs ? Math.max(1, Math.ceil(result.retryAfterMs / 1000)) : DEFAULT_RETRY_AFTER_SECONDS;
+    const seconds = result.retryAfterMs
+      ? Math.max(1, Math.ceil(result.retryAfterMs / 1000))
+      : DEFAULT_RETRY_AFTER_SECONDS;
     failure.retryAfterSeconds = seconds;
     failure.detail = `${detail} Try again in ${seconds} seconds.`;
   } else if (result.httpStatus !== null && result.httpStatus >= 500) {

@@ -31,7 +31,10 @@ const http = (status: number, extra: Partial<AttemptResult> = {}): AttemptResult
   ...extra,
 });
 
-function setup(script: Script, options: { concurrency?: number; pace?: number; giveUpAfterMs?: number; dataDir?: string } = {}) {
+function setup(
+  script: Script,
+  options: { concurrency?: number; pace?: number; giveUpAfterMs?: number; dataDir?: string } = {},
+) {
   const dataDir = options.dataDir ?? tempDataDir();
   const db = openDatabase(dataDir);
   const health = createHealthStore(db);
@@ -93,7 +96,10 @@ describe('the sender', () => {
     const id = t.enqueue(key, 'dedup-1');
     t.sender.start();
     await flush();
-    expect(t.store.get(id)).toMatchObject({ status: 'retrying', attempts: [{ http_status: 500, outcome: 'retryable' }] });
+    expect(t.store.get(id)).toMatchObject({
+      status: 'retrying',
+      attempts: [{ http_status: 500, outcome: 'retryable' }],
+    });
     expect(t.store.get(id)!.next_attempt_at).toBe(new Date(t.clock.now() + 500).toISOString());
     await drain(t);
     const row = t.store.get(id)!;
@@ -148,7 +154,9 @@ describe('the sender', () => {
     const row = t.store.get(id)!;
     expect(row.status).toBe('failed');
     expect(row.failure!.detail).toMatch(
-      new RegExp(`^gave up after ${row.attempts.length} attempts over 1 min: PagerDuty is having trouble \\(HTTP 503\\)\\.$`),
+      new RegExp(
+        `^gave up after ${row.attempts.length} attempts over 1 min: PagerDuty is having trouble \\(HTTP 503\\)\\.$`,
+      ),
     );
     expect(row.attempts.length).toBeGreaterThan(5);
   });
@@ -263,6 +271,18 @@ describe('the sender', () => {
     // Key A needed pacing, and the pacing did not starve key B.
     const timesA = t.calls.filter((c) => c.event.routing_key === keyA).map((c) => c.at);
     expect(Math.max(...timesA)).toBeGreaterThan(outageEnds + 60_000);
+  });
+
+  it('backs a delivery it cannot send off to the cap instead of spinning on it', async () => {
+    const t = setup(() => {
+      throw new Error('boom');
+    });
+    const id = t.enqueue(newRoutingKey(), 'broken');
+    t.sender.start();
+    await flush();
+    expect(t.calls).toHaveLength(1);
+    expect(t.store.get(id)).toMatchObject({ status: 'retrying', attempts: [] });
+    expect(t.clock.timers()).toEqual([300_000]);
   });
 
   it('reports the outbox depth and the age of its oldest delivery', async () => {

@@ -39,7 +39,11 @@ export function attemptRecord(result: AttemptResult, at: string): DeliveryAttemp
     http_status: result.httpStatus,
     outcome: result.outcome,
     pagerduty: result.reply
-      ? { ...(status === undefined ? {} : { status }), ...(message === undefined ? {} : { message }), ...(errors ? { errors } : {}) }
+      ? {
+          ...(status === undefined ? {} : { status }),
+          ...(message === undefined ? {} : { message }),
+          ...(errors ? { errors } : {}),
+        }
       : null,
     ...(result.detail && result.outcome !== 'delivered' ? { detail: result.detail } : {}),
   };
@@ -81,8 +85,23 @@ export function createSender(options: SenderOptions): Sender {
       pacer.take(row.key_hash ?? '', now);
       const send = attempt(row)
         .catch((error: unknown) => {
-          options.log.error({ delivery: row.id, err: error instanceof Error ? error.message : 'unknown' }, 'delivery attempt crashed');
-          if (!stopping) store.release([row.id]);
+          options.log.error(
+            { delivery: row.id, err: error instanceof Error ? error.message : 'unknown' },
+            'delivery attempt crashed',
+          );
+          // Not released for an immediate retry, which would spin on a row that cannot be sent: back off to the cap.
+          if (stopping) return;
+          const now = clock.now();
+          store.settle(
+            row.id,
+            null,
+            {
+              status: 'retrying',
+              nextAttemptMs: now + policy.maxMs,
+              failure: { code: 'pagerduty_error', detail: 'This server failed to send the event; it will try again.' },
+            },
+            now,
+          );
         })
         .finally(() => {
           running.delete(row.id);
@@ -113,11 +132,15 @@ export function createSender(options: SenderOptions): Sender {
       );
       settlement = decision.retry
         ? { status: 'retrying', nextAttemptMs: decision.atMs, failure: failureOf(result) }
-        : { status: 'failed', failure: { code: failureOf(result).code, detail: `${decision.detail}: ${failureOf(result).detail}` } };
+        : {
+            status: 'failed',
+            failure: { code: failureOf(result).code, detail: `${decision.detail}: ${failureOf(result).detail}` },
+          };
     }
     store.settle(row.id, attemptRecord(result, new Date(now).toISOString()), settlement, now);
     if (settlement.status !== 'retrying') observer.settled({ kind: row.kind, status: settlement.status });
-    if (settlement.status === 'failed') options.log.warn({ delivery: row.id, kind: row.kind, code: settlement.failure.code }, 'delivery failed');
+    if (settlement.status === 'failed')
+      options.log.warn({ delivery: row.id, kind: row.kind, code: settlement.failure.code }, 'delivery failed');
   }
 
   return {

@@ -35,8 +35,15 @@ describe('one attempt', () => {
 
   it("is rejected on 400 with PagerDuty's reasons verbatim, a key problem named as such", async () => {
     answer = { status: 400, body: JSON.stringify({ status: 'invalid event', errors: ['Invalid routing key'] }) };
-    expect(await send()).toMatchObject({ outcome: 'rejected', failureCode: 'invalid_key', detail: 'Invalid routing key' });
-    answer = { status: 400, body: JSON.stringify({ status: 'invalid event', errors: ["'payload.summary' is missing"] }) };
+    expect(await send()).toMatchObject({
+      outcome: 'rejected',
+      failureCode: 'invalid_key',
+      detail: 'Invalid routing key',
+    });
+    answer = {
+      status: 400,
+      body: JSON.stringify({ status: 'invalid event', errors: ["'payload.summary' is missing"] }),
+    };
     expect(await send()).toMatchObject({ outcome: 'rejected', failureCode: 'invalid_event' });
   });
 
@@ -44,7 +51,12 @@ describe('one attempt', () => {
     answer = { status: 429, body: '{}', headers: { 'retry-after': '12' } };
     expect(await send()).toMatchObject({ outcome: 'retryable', failureCode: 'rate_limited', retryAfterMs: 12_000 });
     answer = { status: 503, body: 'busy' };
-    expect(await send()).toMatchObject({ outcome: 'retryable', failureCode: 'pagerduty_error', httpStatus: 503, reply: null });
+    expect(await send()).toMatchObject({
+      outcome: 'retryable',
+      failureCode: 'pagerduty_error',
+      httpStatus: 503,
+      reply: null,
+    });
     answer = { status: 202, body: '<html>Accepted</html>' };
     expect(await send()).toMatchObject({ outcome: 'retryable', failureCode: 'pagerduty_error' });
     answer = 'hang';

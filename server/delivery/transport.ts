@@ -72,7 +72,9 @@ function classify(endpoint: AttemptEndpoint, response: RawReply, reply: AttemptR
     };
   }
   if (status === 400) {
-    const reasons = reply?.errors?.length ? reply.errors.join('; ') : (reply?.message ?? 'PagerDuty refused the event.');
+    const reasons = reply?.errors?.length
+      ? reply.errors.join('; ')
+      : (reply?.message ?? 'PagerDuty refused the event.');
     return {
       outcome: 'rejected' as const,
       retryAfterMs,

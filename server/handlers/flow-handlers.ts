@@ -1,4 +1,4 @@
-import type { PagerDutyActionInput, ValidationIssue } from '../../src/api/contract';
+import type { Flow, PagerDutyActionInput, ValidationIssue } from '../../src/api/contract';
 import { actionHealth } from '../delivery/health-view';
 import { notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
@@ -41,9 +41,9 @@ function toActionWrites(actions: PagerDutyActionInput[]): ActionWrite[] {
   return writes;
 }
 
-function unwrap(result: FlowWriteResult, id?: number) {
+function unwrap(result: FlowWriteResult, id: number | undefined, decorate: (flow: Flow) => Flow) {
   if (!result) throw notFound(`Flow ${id} not found`);
-  if ('conflict' in result) throw staleWrite('flow', result.conflict);
+  if ('conflict' in result) throw staleWrite('flow', decorate(result.conflict));
   if ('unknownActionIndexes' in result) {
     throw validationError(
       result.unknownActionIndexes.map((index) => ({
@@ -69,6 +69,8 @@ export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
     createFlow({ body, reply }) {
       const flow = unwrap(
         flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) }),
+        undefined,
+        withHealth(),
       );
       setEtag(reply, flow.updated);
       return withHealth()(flow);
@@ -78,7 +80,7 @@ export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
       const current = flows.get(params.id);
       if (!current) throw notFound(`Flow ${params.id} not found`);
       const matches = ifMatch(request);
-      if (matches && !matches(current.updated)) throw staleWrite('flow', current);
+      if (matches && !matches(current.updated)) throw staleWrite('flow', withHealth()(current));
       const flow = unwrap(
         flows.update(
           params.id,
@@ -90,6 +92,7 @@ export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
           matches,
         ),
         params.id,
+        withHealth(),
       );
       setEtag(reply, flow.updated);
       return withHealth()(flow);

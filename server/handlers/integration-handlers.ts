@@ -86,7 +86,7 @@ export function integrationHandlers({ integrations, delivery }: Services): Integ
       const current = existing(params.id);
       const matches = ifMatch(request);
       // Refused before PagerDuty is asked: a stale form must not validate or store its key.
-      if (matches && !matches(current.updated)) throw staleWrite('integration', current);
+      if (matches && !matches(current.updated)) throw staleWrite('integration', withHealth()(current));
       if (body.type !== undefined && body.type !== current.type) {
         throw validationError([
           { loc: ['body', 'type'], msg: 'The type of an integration cannot be changed', type: 'immutable' },
@@ -100,7 +100,7 @@ export function integrationHandlers({ integrations, delivery }: Services): Integ
           : null;
       const result = integrations.update(params.id, changes, matches);
       if (!result) throw notFound(`Integration ${params.id} not found`);
-      if ('conflict' in result) throw staleWrite('integration', result.conflict);
+      if ('conflict' in result) throw staleWrite('integration', withHealth()(result.conflict));
       if (validation !== null) delivery.adopt(validation, params.id);
       setEtag(reply, result.integration.updated);
       return withHealth()(result.integration);

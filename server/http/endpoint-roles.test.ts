@@ -27,7 +27,11 @@ async function flowWithAction(s: TestServer, routingKey?: string): Promise<numbe
   await ensureIntegration(s);
   const parameters = routingKey ? { routing_key: routingKey } : {};
   const created = await s.api('POST', '/api/flows', {
-    body: { name: 'Runs', trigger_type: 'anomaly', actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters }] },
+    body: {
+      name: 'Runs',
+      trigger_type: 'anomaly',
+      actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters }],
+    },
   });
   expect(created.status).toBe(201);
   return created.body.id;
@@ -97,7 +101,9 @@ const happyCalls: Record<EndpointName, (s: TestServer) => Promise<Call>> = {
   listDeliveries: async () => ({ path: '/api/notifications/deliveries?limit=5' }),
   getDelivery: async (s) => ({ path: `/api/notifications/deliveries/${await deliveredTrigger(s)}` }),
   retryDelivery: async (s) => ({ path: `/api/notifications/deliveries/${await failedTrigger(s)}/retry` }),
-  acknowledgeDelivery: async (s) => ({ path: `/api/notifications/deliveries/${await deliveredTrigger(s)}/acknowledge` }),
+  acknowledgeDelivery: async (s) => ({
+    path: `/api/notifications/deliveries/${await deliveredTrigger(s)}/acknowledge`,
+  }),
   resolveDelivery: async (s) => ({ path: `/api/notifications/deliveries/${await deliveredTrigger(s)}/resolve` }),
   verifyIntegration: async (s) => ({ path: `/api/integrations/${await ensureIntegration(s)}/verify` }),
 };

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { idParamsSchema, isoDateTimeSchema } from './common';
+import { isoDateTimeSchema } from './common';
 import { deliveryFailureSchema } from './delivery-health';
 import { pageQuerySchema, pageSchema } from './pages';
 
@@ -75,5 +75,3 @@ export const deliveryListQuerySchema = z.object({
   since: z.optional(isoDateTimeSchema),
 });
 export type DeliveryListQuery = z.infer<typeof deliveryListQuerySchema>;
-
-export const deliveryIdParamsSchema = idParamsSchema;
