@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { manualClock } from './sim-clock';
+import { manualClock } from '../test-support/manual-clock';
 import { startSimulator } from './simulator-harness';
 import { outageStatusSchema, recordedEventSchema } from './simulator-types';
 
@@ -48,9 +48,9 @@ describe('outage control', () => {
     const started = await sim.post('/_control/outage', { mode: 'error', seconds: 60 });
     expect(started.json.ends_at).toBe(new Date(clock.now() + 60_000).toISOString());
     expect((await send('a')).status).toBe(500);
-    clock.advance(59_999);
+    await clock.advance(59_999);
     expect((await send('b')).status).toBe(500);
-    clock.advance(1);
+    await clock.advance(1);
     expect(await outage()).toBeNull();
     expect((await send('c')).status).toBe(202);
   });
@@ -72,7 +72,7 @@ describe('outage control', () => {
     await sim.post('/_control/outage', { mode: 'hang', seconds: 30 });
     const held = send('timed');
     await untilHeld(1);
-    clock.advance(30_000);
+    await clock.advance(30_000);
     expect((await held).status).toBe(202);
   });
 

@@ -1,4 +1,4 @@
-import type { SimClock } from './sim-clock';
+import type { Clock } from '../delivery/clock';
 import type { OutageMode, OutageRequest, OutageStatus } from './simulator-types';
 
 interface Current {
@@ -18,7 +18,7 @@ export class Outage {
   private current: Current | null = null;
   private held = new Set<() => void>();
 
-  constructor(private readonly clock: SimClock) {}
+  constructor(private readonly clock: Clock) {}
 
   start(request: OutageRequest) {
     this.end();
@@ -27,7 +27,7 @@ export class Outage {
       mode: request.mode,
       remaining: request.requests ?? null,
       endsAt: ms === null ? null : this.clock.now() + ms,
-      cancelTimer: ms === null ? () => {} : this.clock.schedule(() => this.end(), ms),
+      cancelTimer: ms === null ? () => {} : this.clock.setTimer(() => this.end(), ms),
     };
   }
 

@@ -1,5 +1,5 @@
 import Fastify from 'fastify';
-import type { SimClock } from './sim-clock';
+import type { Clock } from '../delivery/clock';
 import { pagerDutySimulator } from './simulator-plugin';
 
 export interface SimReply {
@@ -9,7 +9,7 @@ export interface SimReply {
 }
 
 /** The simulator alone on a free loopback port, for the simulator's own tests. */
-export async function startSimulator(options: { clock?: SimClock; holdMs?: number } = {}) {
+export async function startSimulator(options: { clock?: Clock; holdMs?: number } = {}) {
   const app = Fastify();
   await app.register(pagerDutySimulator, {
     prefix: '/pagerduty-sim',

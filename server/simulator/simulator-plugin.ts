@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRecord, parseJsonOrUndefined } from '../json-utils';
 import { registerControlRoutes } from './control-routes';
-import type { SimClock } from './sim-clock';
+import type { Clock } from '../delivery/clock';
 import { SimulatorState } from './simulator-state';
 import type { SimEndpoint } from './simulator-types';
 import { eventErrors } from './validate-event';
@@ -11,7 +11,7 @@ export interface SimulatorOptions {
   /** How long a `timeout` fault holds its answer; longer than the API server's PagerDuty timeout. */
   holdMs: number;
   /** The simulator's time (rate window, timestamps, holds, timed outages); the system clock by default. */
-  clock?: SimClock;
+  clock?: Clock;
   /** Shared state, e.g. to inspect it from a test; its own clock wins over `clock`. */
   state?: SimulatorState;
 }
@@ -55,7 +55,7 @@ export async function pagerDutySimulator(app: FastifyInstance, options: Simulato
         held.delete(release);
         resolve();
       };
-      const cancel = clock.schedule(release, options.holdMs);
+      const cancel = clock.setTimer(release, options.holdMs);
       held.add(release);
     });
 

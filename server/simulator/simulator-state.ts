@@ -1,7 +1,7 @@
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter';
 import { AlertBook } from './alert-book';
 import { Outage } from './outage';
-import { systemClock, type SimClock } from './sim-clock';
+import { systemClock, type Clock } from '../delivery/clock';
 import type { AlertEffect, FaultKind, RecordedEvent, SimEndpoint } from './simulator-types';
 
 export const RATE_LIMIT_PER_MINUTE = 120;
@@ -16,7 +16,7 @@ export class SimulatorState {
   private nextId = 1;
   private rate: RateLimiter;
 
-  constructor(readonly clock: SimClock = systemClock) {
+  constructor(readonly clock: Clock = systemClock) {
     this.alerts = new AlertBook(() => clock.now());
     this.outage = new Outage(clock);
     this.rate = this.newRateLimiter();
