@@ -20,6 +20,8 @@ import { addCors, addSecurityHeaders } from './http/security-headers';
 import { redactPaths } from './logging';
 import type { Connector } from './integrations/connector';
 import { createConnectorRegistry } from './integrations/registry';
+import { createDeliveryMetrics } from './metrics/delivery-metrics';
+import { registerMetricsRoute } from './metrics/metrics-route';
 import { pagerDutySimulator } from './simulator/simulator-plugin';
 import { openDatabase } from './store/database';
 import { checkSecretKey } from './store/key-check';
@@ -130,6 +132,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { authenticate: users.authenticate, failures: createFailureLimiter(config.authFailureLimit, 60_000) },
   );
+
+  // GET /metrics: the gauges read the outbox; the sender reports to the counters (unless a test brought its observer).
+  const metrics = createDeliveryMetrics(delivery.probe);
+  if (!options.delivery?.observer) delivery.setObserver(metrics.observer);
+  registerMetricsRoute(app, { token: config.metricsToken, registry: metrics.registry });
 
   if (staticDir) {
     await app.register(fastifyStatic, {

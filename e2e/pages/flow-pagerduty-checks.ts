@@ -1,13 +1,12 @@
 import type { ErrorObject } from 'ajv';
+import type { RecordedEvent } from '../../server/simulator/simulator-types';
 import { eventsV2Validators } from '../../server/test-support/events-v2-schema';
 import { e2eEnv } from '../fixtures';
 
 /** One request the PagerDuty simulator received, with the endpoint it hit (the shared fixture drops it). */
-export interface SimulatorRecord {
-  endpoint: 'enqueue' | 'change';
-  status: number;
+export type SimulatorRecord = Omit<RecordedEvent, 'body'> & {
   body: Record<string, unknown> & { routing_key?: string; payload?: Record<string, unknown> };
-}
+};
 
 export async function simulatorRecords(): Promise<SimulatorRecord[]> {
   const response = await fetch(`${e2eEnv.baseURL}/pagerduty-sim/_control/events`);
