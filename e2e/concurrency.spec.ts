@@ -8,15 +8,10 @@ import { FlowDetailPage } from './pages/flow-detail-page';
  * (the tab sends the `updated` it read as If-Match), and the UI says what changed and offers to reload.
  */
 
-interface FlowRecord {
-  id: number;
-  actions: { id: number; tokenized_message: string }[];
-}
-
 /** The key the server holds: a test without override goes out with it, and says which key it used. */
 async function expectStoredKey(last4: string) {
   await simulator.reset();
-  const sent = await api<{ routing_key_last4: string }>('POST', '/api/flows/actions/test-notification', {
+  const sent = await api('testNotification', {
     body: { type: 'PagerDuty', tokenized_message: 'which key', parameters: { routing_key: null } },
   });
   expect(sent.routing_key_last4).toBe(last4);
@@ -37,7 +32,7 @@ async function replaceMessage(flowPage: FlowDetailPage, text: string) {
 test('a flow saved in another tab is not overwritten: the later save is refused and explained', async ({
   managerPage: tabA,
 }) => {
-  const flow = await api<FlowRecord>('POST', '/api/flows', {
+  const flow = await api('createFlow', {
     body: {
       name: 'Shared flow',
       trigger_type: 'anomaly',
@@ -63,7 +58,7 @@ test('a flow saved in another tab is not overwritten: the later save is refused 
     'Message: “Original message” → “Saved first in tab B”',
   );
   // Nothing was overwritten.
-  expect((await api<FlowRecord>('GET', `/api/flows/${flow.id}`)).actions[0]?.tokenized_message).toBe(
+  expect((await api('getFlow', { params: { id: flow.id } })).actions[0]?.tokenized_message).toBe(
     'Saved first in tab B',
   );
 
@@ -74,7 +69,7 @@ test('a flow saved in another tab is not overwritten: the later save is refused 
   await replaceMessage(a, 'Saved on top in tab A');
   await a.save();
   await expect(a.panel).toBeHidden();
-  expect((await api<FlowRecord>('GET', `/api/flows/${flow.id}`)).actions[0]?.tokenized_message).toBe(
+  expect((await api('getFlow', { params: { id: flow.id } })).actions[0]?.tokenized_message).toBe(
     'Saved on top in tab A',
   );
 });

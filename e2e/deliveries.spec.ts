@@ -8,6 +8,7 @@ import {
   test,
   validRoutingKey,
 } from './fixtures';
+import type { Flow, Severity } from '../src/api/contract';
 import { IntegrationsPage, SettingsPage } from './pages';
 import { DeliveriesPage } from './pages/deliveries-page';
 import { FlowDetailPage } from './pages/flow-detail-page';
@@ -17,14 +18,8 @@ import { WizardPage } from './pages/wizard-page';
 // PagerDuty round trips, polling and axe scans on a machine shared by several engineers: allow time.
 test.describe.configure({ timeout: 120_000 });
 
-interface FlowRecord {
-  id: number;
-  name: string;
-  actions: { id: number }[];
-}
-
-async function flowWithAction(name: string, severity = 'error') {
-  return api<FlowRecord>('POST', '/api/flows', {
+async function flowWithAction(name: string, severity: Severity = 'error') {
+  return api('createFlow', {
     body: {
       name,
       trigger_type: 'anomaly',
@@ -41,20 +36,16 @@ async function eventActions(dedupKey?: string): Promise<string[]> {
     .map((e) => String(e.event_action));
 }
 
-async function sendTestViaApi(flow: FlowRecord) {
-  return api<{ delivery_id: number; pagerduty: { dedup_key: string } }>(
-    'POST',
-    '/api/flows/actions/test-notification',
-    {
-      body: {
-        type: 'PagerDuty',
-        tokenized_message: 'Anomaly in {{ datastore_name }}',
-        parameters: { severity: 'critical' },
-        flow_id: flow.id,
-        action_id: flow.actions[0]!.id,
-      },
+async function sendTestViaApi(flow: Flow) {
+  return api('testNotification', {
+    body: {
+      type: 'PagerDuty',
+      tokenized_message: 'Anomaly in {{ datastore_name }}',
+      parameters: { severity: 'critical' },
+      flow_id: flow.id,
+      action_id: flow.actions[0]!.id,
     },
-  );
+  });
 }
 
 test('Execute says it opens real incidents, then the execution and its action turn Success', async ({
@@ -118,9 +109,9 @@ test("a revoked key turns the card and the action failing with PagerDuty's reaso
   await expect(delivery.getByText('…NEW4')).toBeVisible();
   await expect(delivery.getByRole('status', { name: 'Delivery health' })).toContainText('Delivering — last success');
 
-  // The failed trigger is retried as it was sent (same dedup key, same sealed key): once PagerDuty takes that key
-  // again, Retry now delivers it into the same incident.
-  await simulator.reset();
+  // The failed trigger is retried with its dedup key and the integration's key as it is now: the revoked key stays
+  // revoked at PagerDuty, and Retry now delivers with the rotated one.
+  await simulator.clearEvents();
   const log = new DeliveriesPage(page);
   await log.goto('?kind=trigger&status=failed');
   await log.rowButton('Trigger').click();
@@ -128,8 +119,9 @@ test("a revoked key turns the card and the action failing with PagerDuty's reaso
   await log.detailButton('Retry now').click();
   await expect(log.detail.getByRole('status').filter({ hasText: /^Delivered at / })).toBeVisible();
   const triggers = (await simulator.events()).filter((e) => e.event_action === 'trigger');
-  // One trigger since the reset: the retry, with the dedup key the detail shows (PagerDuty merges it).
+  // One trigger since then: the retry, with the new key and the dedup key the detail shows (PagerDuty merges it).
   expect(triggers).toHaveLength(1);
+  expect(String(triggers[0]?.routing_key)).toBe(newKey);
   await expect(log.detail).toContainText(String(triggers[0]?.dedup_key));
 });
 
@@ -138,7 +130,7 @@ test('the result card resolves the test incident it opened, and PagerDuty gets t
 }) => {
   await createPagerDutyIntegration(validRoutingKey('resolvecard'));
   await flowWithAction('Card resolve', 'critical');
-  const flows = await api<FlowRecord[]>('GET', '/api/flows');
+  const flows = await api('listFlows');
   await simulator.clearEvents();
 
   const flowPage = new FlowDetailPage(page);
@@ -259,7 +251,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await catalog.goto();
       await expect(catalog.card('PagerDuty')).toContainText('Invalid routing key');
       await expectNoAxeViolations(page, `integrations with a failing card (${colorScheme})`);
-      await new SettingsPage(page).goto(Number((await api<{ id: number }[]>('GET', '/api/integrations'))[0]!.id));
+      await new SettingsPage(page).goto(Number((await api('listIntegrations'))[0]!.id));
       await expect(page.getByRole('button', { name: 'Verify key' })).toBeVisible();
       await expectNoAxeViolations(page, `settings with delivery health (${colorScheme})`);
     });

@@ -10,15 +10,6 @@ import { FlowsListPage } from './pages/flows-list-page';
  * goes away mid-edit and comes back.
  */
 
-interface Integration {
-  id: number;
-  updated: string;
-}
-interface FlowRecord {
-  id: number;
-  actions: { id: number; tokenized_message: string }[];
-}
-
 type Operation = 'connect' | 'rotate' | 'test';
 
 interface Fault {
@@ -29,7 +20,7 @@ interface Fault {
   says: RegExp;
 }
 
-/** The server's own answer when PagerDuty's host refuses connections (see server/pagerduty/events-client.ts). */
+/** The server's own answer when PagerDuty's host refuses connections (see server/integrations/pagerduty/events-client.ts). */
 const unreachable = {
   status: 502,
   json: {
@@ -82,7 +73,7 @@ const faults: Fault[] = [
 /** Which key the server holds now: a test without override goes out with it, and the simulator says which. */
 async function storedKeyEndsWith(last4: string) {
   await simulator.reset();
-  const result = await api<{ routing_key_last4: string }>('POST', '/api/flows/actions/test-notification', {
+  const result = await api('testNotification', {
     body: { type: 'PagerDuty', tokenized_message: 'which key', parameters: { routing_key: null } },
   });
   expect(result.routing_key_last4).toBe(last4);
@@ -100,7 +91,7 @@ for (const fault of faults) {
       await expect(page.getByText(fault.says).first()).toBeVisible({ timeout: 20_000 });
       await expect(connect.routingKey).toHaveValue(key);
       await expect(connect.createButton).toBeEnabled();
-      expect(await api<Integration[]>('GET', '/api/integrations')).toEqual([]);
+      expect(await api('listIntegrations')).toEqual([]);
     });
 
     test('rotate: explained, new key kept in the form, old key still stored', async ({ managerPage: page }) => {
@@ -114,7 +105,7 @@ for (const fault of faults) {
       await settings.rotateKey(newKey);
       await expect(page.getByText(fault.says).first()).toBeVisible({ timeout: 20_000 });
       await expect(settings.newRoutingKey).toHaveValue(newKey);
-      const after = await api<Integration>('GET', `/api/integrations/${integration.id}`);
+      const after = await api('getIntegration', { params: { id: integration.id } });
       expect(after.updated).toBe(integration.updated);
       await storedKeyEndsWith(oldKey.slice(-4));
     });
@@ -122,7 +113,7 @@ for (const fault of faults) {
     test('test notification: explained, the edit kept, the flow unchanged', async ({ managerPage: page }) => {
       const key = validRoutingKey('tfault');
       await createPagerDutyIntegration(key);
-      const flow = await api<FlowRecord>('POST', '/api/flows', {
+      const flow = await api('createFlow', {
         body: {
           name: 'Faulty deliveries',
           trigger_type: 'anomaly',
@@ -141,7 +132,7 @@ for (const fault of faults) {
       await expect(detail.editor.result).toBeVisible({ timeout: 20_000 });
       await expect(detail.panel.getByText(fault.says).first()).toBeVisible();
       await expect(detail.editor.message).toHaveValue('Anomaly found in orders');
-      const stored = await api<FlowRecord>('GET', `/api/flows/${flow.id}`);
+      const stored = await api('getFlow', { params: { id: flow.id } });
       expect(stored.actions[0]?.tokenized_message).toBe('Anomaly found');
     });
   });
@@ -184,14 +175,14 @@ test.describe('the reference server goes away mid-edit', () => {
     await page.unroute('**/api/**');
     await list.dialog.getByRole('button', { name: 'Create' }).click();
     await expect(new FlowDetailPage(page).heading('Offline orders')).toBeVisible();
-    const flows = await api<{ name: string }[]>('GET', '/api/flows');
+    const flows = await api('listFlows');
     expect(flows.map((f) => f.name)).toEqual(['Offline orders']);
   });
 });
 
 test('the per-user limit on test notifications is explained with when to try again', async ({ managerPage: page }) => {
   await createPagerDutyIntegration(validRoutingKey('limit'));
-  const flow = await api<FlowRecord>('POST', '/api/flows', {
+  const flow = await api('createFlow', {
     body: {
       name: 'Busy tester',
       trigger_type: 'anomaly',

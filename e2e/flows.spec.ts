@@ -17,16 +17,10 @@ import { pagerDutySchemaErrors, simulatorRecords } from './pages/flow-pagerduty-
 // Real typing, axe scans and PagerDuty round trips on a machine shared by several engineers: allow time.
 test.describe.configure({ timeout: 120_000 });
 
-interface FlowRecord {
-  id: number;
-  name: string;
-  actions: { id: number; tokenized_message: string; parameters: { routing_key_configured: boolean } }[];
-}
-
 const triggers = () => simulatorRecords().then((records) => records.filter((r) => r.endpoint === 'enqueue'));
 
 async function flowWithAction(name: string, parameters: Record<string, unknown> = { severity: 'error' }) {
-  return api<FlowRecord>('POST', '/api/flows', {
+  return api('createFlow', {
     body: {
       name,
       trigger_type: 'anomaly',
@@ -106,7 +100,7 @@ test('editing an action without touching its override keeps it, and the last tes
   expect(body.actions[0]?.id).toBe(flow.actions[0]?.id);
   expect(body.actions[0]?.parameters).not.toHaveProperty('routing_key');
   await expect(flowPage.panel).toBeHidden();
-  const saved = await api<FlowRecord>('GET', `/api/flows/${flow.id}`);
+  const saved = await api('getFlow', { params: { id: flow.id } });
   expect(saved.actions[0]?.parameters.routing_key_configured).toBe(true);
 
   // A test of the saved action uses the stored override.
@@ -182,7 +176,7 @@ test('actions are flagged as unable to deliver while PagerDuty is not connected'
   await page.getByRole('dialog', { name: 'Delete “Orphaned”?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(page).toHaveURL(/\/flows$/);
   await expect(page.getByText('No flows yet.')).toBeVisible();
-  expect(await api('GET', '/api/flows')).toEqual([]);
+  expect(await api('listFlows')).toEqual([]);
 });
 
 test('a Member sees the flow and its actions read-only', async ({ memberPage: page }) => {

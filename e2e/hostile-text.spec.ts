@@ -1,4 +1,5 @@
 import type { Route } from '@playwright/test';
+import type { Flow } from '../src/api/contract';
 import { api, createPagerDutyIntegration, expect, test, validRoutingKey } from './fixtures';
 import { allHostile, armTraps, expectNoSidewaysScroll, hostile, longWord } from './fixtures/hostile';
 import { FlowDetailPage } from './pages/flow-detail-page';
@@ -9,11 +10,6 @@ import { IntegrationsPage } from './pages';
  * Specs, flow names, messages and PagerDuty replies full of script, event-handler attributes, `javascript:` URLs and
  * very long strings: nothing runs, no dialog opens, the CSP reports nothing, and the page stays usable.
  */
-
-interface FlowRecord {
-  id: number;
-  actions: { id: number }[];
-}
 
 /** A catalog entry whose every text is hostile; `properties` cover every widget kind plus an unknown type. */
 const hostileSpec = {
@@ -95,10 +91,10 @@ test('hostile flow names, messages and details render as text in the list, the p
 }) => {
   const traps = await armTraps(page);
   const names = [...Object.values(hostile).map((text) => text.slice(0, 200)), longWord(200)];
-  const flows: FlowRecord[] = [];
+  const flows: Flow[] = [];
   for (const name of names) {
     flows.push(
-      await api<FlowRecord>('POST', '/api/flows', {
+      await api('createFlow', {
         body: {
           name,
           trigger_type: 'anomaly',
@@ -143,7 +139,7 @@ test('hostile flow names, messages and details render as text in the list, the p
 test('hostile PagerDuty replies to a test notification are shown as text', async ({ managerPage: page }) => {
   const traps = await armTraps(page);
   await createPagerDutyIntegration(validRoutingKey('hostile'));
-  const flow = await api<FlowRecord>('POST', '/api/flows', {
+  const flow = await api('createFlow', {
     body: {
       name: 'Replies',
       trigger_type: 'anomaly',

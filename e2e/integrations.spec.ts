@@ -171,7 +171,7 @@ test.describe('PagerDuty integration', () => {
 
     // Someone else rotates the key after this page loaded.
     const otherKey = validRoutingKey('other');
-    await api('PUT', `/api/integrations/${integration.id}`, { body: { api_access_token: otherKey } });
+    await api('updateIntegration', { params: { id: integration.id }, body: { api_access_token: otherKey } });
     await simulator.clearEvents();
 
     const mine = validRoutingKey('mine');
@@ -203,7 +203,7 @@ test.describe('PagerDuty integration', () => {
 
     await expect(page.getByText('The Integration has been successfully disconnected')).toBeVisible();
     await expect(integrations.status('PagerDuty', 'Not connected')).toBeVisible();
-    const flows = await api<{ name: string }[]>('GET', '/api/flows');
+    const flows = await api('listFlows');
     expect(flows.map((f) => f.name)).toContain(flow.name);
   });
 

@@ -47,7 +47,7 @@ test('an edit survives the server going away, a failed refresh and a reload, and
 
   await flowPage.save();
   await expect(flowPage.panel).toBeHidden();
-  const saved = await api<{ actions: { tokenized_message: string }[] }>('GET', `/api/flows/${flow.id}`);
+  const saved = await api('getFlow', { params: { id: flow.id } });
   expect(saved.actions.map((a) => a.tokenized_message)).toEqual(['Edited while offline']);
 
   // Saved: nothing is kept any more, so a reload opens no panel.

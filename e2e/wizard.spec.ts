@@ -100,10 +100,7 @@ test('a first-time manager connects PagerDuty, writes a notification, tests it a
   // The success message shows at the top of the wizard, not in a toast over the summary.
   await expect(page.getByRole('status').filter({ hasText: 'The Flow has been successfully created.' })).toBeVisible();
   await expectNoAxeViolations(page, 'Done step');
-  const flows = await api<{ id: number; name: string; actions: { tokenized_message: string }[] }[]>(
-    'GET',
-    '/api/flows',
-  );
+  const flows = await api('listFlows');
   expect(flows).toHaveLength(1);
   expect(flows[0]).toMatchObject({
     name: 'Orders freshness',
@@ -128,7 +125,7 @@ test('resuming after a connect does not connect twice, leaving asks first, and a
   managerPage: page,
 }) => {
   await createPagerDutyIntegration(validRoutingKey('resume'));
-  await api('POST', '/api/flows', { body: { name: 'Existing flow', trigger_type: 'operation', actions: [] } });
+  await api('createFlow', { body: { name: 'Existing flow', trigger_type: 'operation', actions: [] } });
   const changeEvents = (await simulatorRecords()).length;
   const wizard = new WizardPage(page);
   await wizard.goto();
@@ -168,7 +165,7 @@ test('resuming after a connect does not connect twice, leaving asks first, and a
   await expect(wizard.currentStep('Done')).toBeVisible();
   await expect(page.getByRole('group', { name: 'Summary' }).or(page.getByLabel('Summary'))).toContainText('Not tested');
 
-  const flows = await api<{ name: string; actions: { tokenized_message: string }[] }[]>('GET', '/api/flows');
+  const flows = await api('listFlows');
   expect(flows[0]?.actions.map((a) => a.tokenized_message)).toEqual(['Operation {{ operation_result }}']);
   expect(await simulatorRecords()).toHaveLength(changeEvents);
 });

@@ -20,7 +20,10 @@ import { createFailureLimiter, createRateLimiter } from './http/rate-limiter';
 import { registerEndpoints } from './http/register-endpoints';
 import { addCors, addSecurityHeaders } from './http/security-headers';
 import { redactPaths } from './logging';
-import { createEventsClient } from './pagerduty/events-client';
+import type { Connector } from './integrations/connector';
+import { createConnectorRegistry } from './integrations/registry';
+import { createDeliveryMetrics } from './metrics/delivery-metrics';
+import { registerMetricsRoute } from './metrics/metrics-route';
 import { pagerDutySimulator } from './simulator/simulator-plugin';
 import { openDatabase } from './store/database';
 import { checkSecretKey } from './store/key-check';
@@ -50,6 +53,8 @@ export interface BuildOptions {
   logStream?: DestinationStream;
   /** Clock, random source, transport or observer of the delivery outbox, for tests. */
   delivery?: DeliveryOptions;
+  /** Integration types beside the production ones (tests register their own this way). */
+  connectors?: readonly Connector[];
 }
 
 const loopback = (host: string) =>
@@ -103,10 +108,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   const integrations = createIntegrationsStore(db, box);
   const flows = createFlowsStore(db, box);
-  const delivery = createDelivery(
-    { db, box, config, flows, integrations, baseUrl: pagerDutyEventsUrl, log: app.log },
-    options.delivery,
+  const connectors = createConnectorRegistry(
+    { publicUrl: config.publicUrl, pagerDutyEventsUrl, timeoutMs: config.pagerDutyTimeoutMs },
+    options.connectors,
   );
+  // The outbox sends through the connectors: one transport for every event, whoever enqueued it.
+  const delivery = createDelivery({ db, box, config, flows, integrations, connectors, log: app.log }, options.delivery);
   // After listen: the mounted simulator's port is only known then. Before close: stop claiming, finish or give back.
   app.addHook('onListen', async () => delivery.sender.start());
   app.addHook('preClose', async () => delivery.sender.stop());
@@ -114,11 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     config,
     integrations,
     flows,
-    pagerDuty: createEventsClient({
-      baseUrl: pagerDutyEventsUrl,
-      timeoutMs: config.pagerDutyTimeoutMs,
-      retryDelayMs: config.pagerDutyRetryDelayMs,
-    }),
+    connectors,
     testLimiter: createRateLimiter(config.testNotificationLimit, 60_000),
     unsavedTests: createUnsavedTests(),
     delivery,
@@ -134,6 +137,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { authenticate: users.authenticate, failures: createFailureLimiter(config.authFailureLimit, 60_000) },
   );
+
+  // GET /metrics: the gauges read the outbox; the sender reports to the counters (unless a test brought its observer).
+  const metrics = createDeliveryMetrics(delivery.probe);
+  if (!options.delivery?.observer) delivery.setObserver(metrics.observer);
+  registerMetricsRoute(app, { token: config.metricsToken, registry: metrics.registry });
 
   if (staticDir) {
     await app.register(fastifyStatic, {

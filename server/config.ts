@@ -27,6 +27,8 @@ export interface Config {
   deliveryPacePerMinute: number;
   deliveryConcurrency: number;
   deliveryShutdownWaitMs: number;
+  /** Bearer token of `GET /metrics`; unset = no metrics endpoint (404). */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -128,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     testNotificationLimit: integer(env, 'TEST_NOTIFICATION_LIMIT', 10, 1, 10_000),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 20, 1, 1_000_000),
     ...deliveryConfig(env),
+    metricsToken: token(env, 'METRICS_TOKEN'),
   };
 }

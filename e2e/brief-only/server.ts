@@ -7,16 +7,13 @@
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import { resolve } from 'node:path';
-import { actionNotificationSpecs } from '../../server/specs/action-notification-specs';
-import { integrationSpecs } from '../../server/specs/integration-specs';
+import { slackSpec, teamsSpec } from '../../server/integrations/catalog-connectors';
+import { actionNotificationSpecs } from '../../server/integrations/pagerduty/action-spec';
+import { pagerDutyIntegrationSpec } from '../../server/integrations/pagerduty/integration-spec';
+import type { Integration } from '../../src/api/contract';
 import { briefOnlyEnv } from './env';
 
-interface Integration {
-  id: number;
-  type: string;
-  created: string;
-  updated: string;
-}
+const integrationSpecs = [pagerDutyIntegrationSpec, slackSpec, teamsSpec];
 
 const app = Fastify({ logger: false });
 const integrations = new Map<number, Integration>();

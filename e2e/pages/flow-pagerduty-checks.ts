@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import type { RecordedEvent } from '../../server/simulator/simulator-types';
+import { eventsV2Validators } from '../../server/test-support/events-v2-schema';
 import { e2eEnv } from '../fixtures';
 
 /** One request the PagerDuty simulator received, with the endpoint it hit (the shared fixture drops it). */
-export interface SimulatorRecord {
-  endpoint: 'enqueue' | 'change';
-  status: number;
+export type SimulatorRecord = Omit<RecordedEvent, 'body'> & {
   body: Record<string, unknown> & { routing_key?: string; payload?: Record<string, unknown> };
-}
+};
 
 export async function simulatorRecords(): Promise<SimulatorRecord[]> {
   const response = await fetch(`${e2eEnv.baseURL}/pagerduty-sim/_control/events`);
@@ -16,29 +14,8 @@ export async function simulatorRecords(): Promise<SimulatorRecord[]> {
   return (await response.json()) as SimulatorRecord[];
 }
 
-type OpenApi = {
-  paths: Record<string, { post: { requestBody: { content: { 'application/json': { schema: object } } } } }>;
-  components: object;
-};
-
-// PagerDuty's own OpenAPI document for the Events API v2, copied into the server by the server engineer.
-const openApi = JSON.parse(
-  readFileSync(new URL('../../server/pagerduty/events-v2.openapi.json', import.meta.url), 'utf8'),
-) as OpenApi;
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
-// ajv-formats' "url" rejects private addresses such as 127.0.0.1, where the e2e server lives; PagerDuty's schema
-// means an http(s) URL, so check exactly that.
-ajv.addFormat('url', (value: string) => {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-});
-const enqueueBody = openApi.paths['/enqueue']?.post.requestBody.content['application/json'].schema;
-const validateEnqueue = ajv.compile({ ...enqueueBody, components: openApi.components });
+// PagerDuty's own OpenAPI document for the Events API v2, through the one Ajv setup the server tests use.
+const validateEnqueue = eventsV2Validators().trigger;
 
 /** Errors of a trigger body against PagerDuty's published schema; empty when it conforms. */
 export function pagerDutySchemaErrors(body: unknown): ErrorObject[] {

@@ -9,7 +9,7 @@ import type {
   KeySource,
 } from '../../src/api/contract';
 import type { SecretBox } from '../crypto/secret-box';
-import { keyLast4, redactKey } from '../pagerduty/events';
+import { keyLast4, redactKey } from '../integrations/pagerduty/events';
 import type { Db } from '../store/database';
 import { toDelivery, type DeliveryRow } from './delivery-row';
 import type { HealthStore } from './health-store';
@@ -204,11 +204,22 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
         );
       }
     },
-    /** Re-enqueues a failed delivery as it was: same row, same event, same dedup key. */
-    requeue(id: number, nowMs: number) {
+    /**
+     * Re-enqueues a failed delivery: same row, same event, same dedup key. `routingKey`, when given, replaces the key
+     * it goes with (a trigger sent with the integration's key goes with the key the integration holds now).
+     */
+    requeue(id: number, nowMs: number, routingKey?: string) {
       db.prepare(
         `UPDATE deliveries SET status = 'pending', failure = NULL, enqueued_ms = ?, next_attempt_ms = ?, updated = ? WHERE id = ?`,
       ).run(nowMs, nowMs, iso(nowMs), id);
+      if (routingKey !== undefined) {
+        db.prepare('UPDATE deliveries SET key_last4 = ?, sealed_routing_key = ?, key_hash = ? WHERE id = ?').run(
+          keyLast4(routingKey),
+          box.seal(routingKey),
+          keyHash(routingKey),
+          id,
+        );
+      }
     },
     /** A validation delivery whose key was then stored: it belongs to that integration and counts for its health. */
     adopt(id: number, integrationId: number, nowMs: number) {

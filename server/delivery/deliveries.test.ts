@@ -142,6 +142,22 @@ describe('retry', () => {
     expect(twice.status).toBe(409);
     expect(twice.body.detail).toMatch(/is delivered; only a failed trigger can be retried/);
   });
+
+  it("sends a retried trigger of the integration's key with the key rotated in since, keeping its dedup key", async () => {
+    await server.sim.revoke(integrationKey);
+    const failed = await fire();
+    expect(failed).toMatchObject({ status: 'failed', key_source: 'integration' });
+    const rotated = key();
+    const put = await server.api('PUT', `/api/integrations/${integrationId}`, { body: { api_access_token: rotated } });
+    expect(put.status).toBe(200);
+    const revoked = integrationKey;
+    integrationKey = rotated;
+    expect((await server.api('POST', `/api/notifications/deliveries/${failed.id}/retry`)).status).toBe(202);
+    const done = await settled(failed.id);
+    expect(done).toMatchObject({ status: 'delivered', key_last4: rotated.slice(-4), dedup_key: failed.dedup_key });
+    const sent = (await server.sim.events()).filter((e) => e.body.dedup_key === failed.dedup_key);
+    expect(sent.map((e) => e.body.routing_key)).toEqual([revoked, rotated]);
+  });
 });
 
 describe('health', () => {

@@ -1,10 +1,6 @@
-import { HttpError, notFound } from '../http/http-error';
+import { notFound } from '../http/http-error';
 import type { Handlers } from '../http/register-endpoints';
-import { pagerDutyIntegrationSpec } from '../specs/integration-specs';
-import type { FlowsStore } from '../store/flows-store';
-import type { IntegrationsStore } from '../store/integrations-store';
-import type { DeliveryModule } from './delivery-module';
-import { integrationHealth } from './health-view';
+import type { Services } from '../handlers/services';
 
 type DeliveryHandlers = Pick<
   Handlers,
@@ -16,15 +12,9 @@ type DeliveryHandlers = Pick<
   | 'retryDelivery'
   | 'acknowledgeDelivery'
   | 'resolveDelivery'
-  | 'verifyIntegration'
 >;
 
-export function deliveryHandlers(services: {
-  delivery: DeliveryModule;
-  flows: FlowsStore;
-  integrations: IntegrationsStore;
-}): DeliveryHandlers {
-  const { delivery, flows, integrations } = services;
+export function deliveryHandlers({ delivery, flows }: Pick<Services, 'delivery' | 'flows'>): DeliveryHandlers {
   return {
     executeFlow: ({ params, body }) => delivery.execute(params.id, body),
     listFlowExecutions({ params, query }) {
@@ -45,21 +35,5 @@ export function deliveryHandlers(services: {
     retryDelivery: ({ params }) => delivery.retry(params.id),
     acknowledgeDelivery: ({ params }) => delivery.followUp(params.id, 'acknowledge'),
     resolveDelivery: ({ params }) => delivery.followUp(params.id, 'resolve'),
-    async verifyIntegration({ params }) {
-      const integration = integrations.get(params.id);
-      if (!integration) throw notFound(`Integration ${params.id} not found`);
-      const key =
-        integration.type === pagerDutyIntegrationSpec.type
-          ? integrations.secret(integration.id, 'api_access_token')
-          : null;
-      if (!key)
-        throw new HttpError(409, {
-          detail: 'This integration has no stored Routing Key to verify.',
-          code: 'not_connected',
-        });
-      // Whatever PagerDuty answers is the result: it lands in health, which the answer carries.
-      await delivery.validateKey(key, 'Qualytics: PagerDuty Routing Key verified', integration.id);
-      return integrationHealth(delivery.health)(integration);
-    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../config';
 import type { SecretBox } from '../crypto/secret-box';
-import { buildValidationChangeEvent } from '../pagerduty/events';
+import { pagerDutyIntegrationSpec } from '../integrations/pagerduty/integration-spec';
+import type { ConnectorRegistry } from '../integrations/registry';
 import type { Db } from '../store/database';
 import type { FlowsStore } from '../store/flows-store';
 import type { IntegrationsStore } from '../store/integrations-store';
@@ -13,8 +14,7 @@ import { createHealthStore } from './health-store';
 import { noopObserver, type DeliveryObserver, type OutboxProbe } from './observer';
 import { createPacer } from './pacer';
 import { createSendNow } from './send-now';
-import { createSender } from './sender';
-import { pagerDutyTransport, type DeliveryTransport } from './transport';
+import { createSender, type DeliveryTransport } from './sender';
 
 /** What tests (and the metrics plugin) may replace. */
 export interface DeliveryOptions {
@@ -30,9 +30,15 @@ export interface DeliveryDeps {
   config: Config;
   flows: FlowsStore;
   integrations: IntegrationsStore;
-  /** Resolved per call: the mounted simulator's port is only known once the server listens. */
-  baseUrl: () => string;
+  /** Deliveries are PagerDuty events; its connector's `send` (one attempt) is the transport. */
+  connectors: ConnectorRegistry;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+function connectorTransport(connectors: ConnectorRegistry): DeliveryTransport {
+  const send = connectors.connectorFor(pagerDutyIntegrationSpec.type)?.send;
+  if (!send) throw new Error('The PagerDuty connector cannot send events');
+  return send;
 }
 
 /** Executions, the outbox and its sender, wired once by buildApp. */
@@ -43,9 +49,7 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
   const deliveries = createDeliveriesStore(db, deps.box, health);
   deliveries.probe.now = clock.now;
   const executions = createExecutionsStore(db);
-  const transport =
-    options.transport ??
-    pagerDutyTransport({ baseUrl: deps.baseUrl, timeoutMs: config.pagerDutyTimeoutMs, now: clock.now });
+  const transport = options.transport ?? connectorTransport(deps.connectors);
   // Late-bound, so the metrics plugin can plug in after the module exists.
   let observer = options.observer ?? noopObserver;
   const observing: DeliveryObserver = { attempt: (e) => observer.attempt(e), settled: (e) => observer.settled(e) };
@@ -109,23 +113,6 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
     },
     retry: (id: number) => retryDelivery(followUpDeps, id),
     followUp: (id: number, action: 'acknowledge' | 'resolve') => followUp(followUpDeps, id, action),
-    /**
-     * Proves a key with a change event (no incident). `integrationId` only when the key is the stored one
-     * (verify): a candidate key counts for health once it is stored (`adopt`).
-     */
-    validateKey(routingKey: string, summary: string, integrationId: number | null) {
-      return sendNow(
-        {
-          kind: 'validation',
-          endpoint: 'change',
-          integrationId,
-          healthIntegrationId: integrationId,
-          keySource: 'integration',
-          dedupKey: null,
-        },
-        buildValidationChangeEvent(routingKey, config.publicUrl, summary),
-      );
-    },
     adopt: (deliveryId: number, integrationId: number) => deliveries.adopt(deliveryId, integrationId, clock.now()),
   };
 }

@@ -1,7 +1,7 @@
 import type { ExecuteFlowRequest, Execution, Flow } from '../../src/api/contract';
 import { HttpError, notFound } from '../http/http-error';
-import { buildTriggerEvent } from '../pagerduty/events';
-import { pagerDutyIntegrationSpec } from '../specs/integration-specs';
+import { buildTriggerEvent } from '../integrations/pagerduty/events';
+import { pagerDutyIntegrationSpec } from '../integrations/pagerduty/integration-spec';
 import type { Db } from '../store/database';
 import type { FlowsStore } from '../store/flows-store';
 import type { IntegrationsStore } from '../store/integrations-store';

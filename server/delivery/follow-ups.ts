@@ -1,6 +1,6 @@
 import type { Delivery } from '../../src/api/contract';
 import { HttpError, notFound } from '../http/http-error';
-import { pagerDutyIntegrationSpec } from '../specs/integration-specs';
+import { pagerDutyIntegrationSpec } from '../integrations/pagerduty/integration-spec';
 import type { IntegrationsStore } from '../store/integrations-store';
 import type { Clock } from './clock';
 import type { DeliveriesStore } from './deliveries-store';
@@ -20,14 +20,24 @@ const existing = (deps: FollowUpDeps, id: number) => {
   return row;
 };
 
-/** A failed trigger goes back to the queue as it was: the same event, the same dedup key, the same routing key. */
+/**
+ * A failed trigger goes back to the queue with the same event and the same dedup key (PagerDuty merges a duplicate).
+ * One sent with the integration's key goes with the key the integration holds now: after the manager rotated a
+ * refused key, Retry now must use the new one. An override is the action's own and is kept.
+ */
 export function retryDelivery(deps: FollowUpDeps, id: number): Delivery {
   const row = existing(deps, id);
   if (row.kind !== 'trigger') {
     throw conflict(`Delivery ${id} is a ${row.kind} event; only the trigger of a flow execution can be retried.`);
   }
   if (row.status !== 'failed') throw conflict(`Delivery ${id} is ${row.status}; only a failed trigger can be retried.`);
-  deps.deliveries.requeue(id, deps.clock.now());
+  let currentKey: string | undefined;
+  if (row.key_source === 'integration') {
+    const integration = deps.integrations.findByType(pagerDutyIntegrationSpec.type);
+    currentKey = (integration && deps.integrations.secret(integration.id, 'api_access_token')) ?? undefined;
+    if (currentKey === undefined) throw conflict('PagerDuty is not connected: connect it, then retry.');
+  }
+  deps.deliveries.requeue(id, deps.clock.now(), currentKey);
   deps.wake();
   return deps.deliveries.get(id)!;
 }

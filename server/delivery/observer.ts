@@ -1,11 +1,12 @@
 import type { DeliveryKind } from '../../src/api/contract';
+import type { AttemptResult } from '../integrations/connector';
 
 export type { DeliveryKind };
 
 /** What the sender reports as it works, for metrics (server/metrics implements it with prom-client). */
 export interface DeliveryObserver {
   /** One HTTP attempt finished. */
-  attempt(e: { kind: DeliveryKind; outcome: 'delivered' | 'rejected' | 'retryable'; durationMs: number }): void;
+  attempt(e: { kind: DeliveryKind; outcome: AttemptResult['outcome']; durationMs: number }): void;
   /** A delivery reached a final status. */
   settled(e: { kind: DeliveryKind; status: 'delivered' | 'failed' | 'skipped' }): void;
 }

@@ -6,8 +6,8 @@ import { newRoutingKey, tempDataDir } from '../test-support/test-server';
 import { createDeliveriesStore } from './deliveries-store';
 import { createHealthStore } from './health-store';
 import { createPacer } from './pacer';
-import { createSender } from './sender';
-import type { AttemptResult, DeliveryTransport } from './transport';
+import type { AttemptResult } from '../integrations/connector';
+import { createSender, type DeliveryTransport } from './sender';
 
 type Call = { at: number; endpoint: string; event: Record<string, unknown> };
 type Script = (call: Call, n: number) => AttemptResult | Promise<AttemptResult>;
@@ -26,8 +26,10 @@ const http = (status: number, extra: Partial<AttemptResult> = {}): AttemptResult
   durationMs: 3,
   retryAfterMs: null,
   reply: { status: 'error', message: `HTTP ${status}` },
-  failureCode: status === 400 ? 'invalid_event' : status === 429 ? 'rate_limited' : 'pagerduty_error',
-  detail: status === 400 ? "'payload.summary' is missing or blank" : `PagerDuty is having trouble (HTTP ${status}).`,
+  failure: {
+    code: status === 400 ? 'invalid_event' : status === 429 ? 'rate_limited' : 'pagerduty_error',
+    detail: status === 400 ? "'payload.summary' is missing or blank" : `PagerDuty is having trouble (HTTP ${status}).`,
+  },
   ...extra,
 });
 
@@ -42,12 +44,10 @@ function setup(
   const clock = manualClock();
   store.probe.now = clock.now;
   const calls: Call[] = [];
-  const transport: DeliveryTransport = {
-    attempt: async (endpoint, event) => {
-      const call = { at: clock.now(), endpoint, event };
-      calls.push(call);
-      return script(call, calls.length);
-    },
+  const transport: DeliveryTransport = async (endpoint, event) => {
+    const call = { at: clock.now(), endpoint, event: event as Record<string, unknown> };
+    calls.push(call);
+    return script(call, calls.length);
   };
   const observed: string[] = [];
   const sender = createSender({

@@ -1,11 +1,14 @@
 import type { DeliveryAttempt, DeliveryFailure } from '../../src/api/contract';
+import type { AttemptResult, Connector } from '../integrations/connector';
 import type { Clock, RandomSource } from './clock';
 import type { DeliveriesStore, Settlement } from './deliveries-store';
 import type { DeliveryRow } from './delivery-row';
 import type { DeliveryObserver } from './observer';
 import type { Pacer } from './pacer';
 import { decideRetry, type RetryPolicy } from './retry-policy';
-import type { AttemptResult, DeliveryTransport } from './transport';
+
+/** One attempt, no retries: the PagerDuty connector's `send` (its `attemptEvent`); tests pass a script. */
+export type DeliveryTransport = NonNullable<Connector['send']>;
 
 export interface SenderOptions {
   store: DeliveriesStore;
@@ -45,13 +48,13 @@ export function attemptRecord(result: AttemptResult, at: string): DeliveryAttemp
           ...(errors ? { errors } : {}),
         }
       : null,
-    ...(result.detail && result.outcome !== 'delivered' ? { detail: result.detail } : {}),
+    ...(result.failure && result.outcome !== 'delivered' ? { detail: result.failure.detail } : {}),
   };
 }
 
 export const failureOf = (result: AttemptResult): DeliveryFailure => ({
-  code: result.failureCode ?? 'pagerduty_error',
-  detail: result.detail ?? 'PagerDuty did not accept the event.',
+  code: result.failure?.code ?? 'pagerduty_error',
+  detail: result.failure?.detail || 'PagerDuty did not accept the event.',
 });
 
 /**
@@ -115,7 +118,7 @@ export function createSender(options: SenderOptions): Sender {
   async function attempt(row: DeliveryRow) {
     const key = store.routingKey(row);
     const event = { ...(JSON.parse(row.event ?? '{}') as Record<string, unknown>), routing_key: key ?? '' };
-    const result = await transport.attempt(row.endpoint, event);
+    const result = await transport(row.endpoint, event);
     // Shut down meanwhile: the claim was given back and the row will be sent again; record nothing.
     if (stopping && !running.has(row.id)) return;
     const now = clock.now();

@@ -2,6 +2,7 @@ import { type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { flowListSchema, type Flow } from '../../src/api/contract';
 import { freePort, spawnReferenceServer } from '../../scripts/reference-server-process';
 import { newRoutingKey, tempDataDir, TEST_TOKENS } from '../test-support/test-server';
 
@@ -72,17 +73,8 @@ function flowBody(tag: string, generation: number, count: number) {
   };
 }
 
-type FlowOut = {
-  id: number;
-  name: string;
-  actions: {
-    tokenized_message: string;
-    parameters: { custom_details: Record<string, unknown>; routing_key_configured: boolean };
-  }[];
-};
-
 /** The whole-or-nothing rule for one flow. */
-function expectConsistent(flow: FlowOut) {
+function expectConsistent(flow: Flow) {
   const match = /^(.*) gen=(\d+) n=(\d+)$/.exec(flow.name);
   expect(match, `unexpected flow name ${flow.name}`).not.toBeNull();
   const [, tag, generation, count] = match!;
@@ -196,7 +188,7 @@ describe('SIGKILL during writes', () => {
 
 /** Reads everything back through the API after a restart and holds it to the ledger. */
 async function verify() {
-  const flows = (await api('GET', '/api/flows')).body as FlowOut[];
+  const flows = flowListSchema.parse((await api('GET', '/api/flows')).body);
   const byId = new Map(flows.map((f) => [f.id, f]));
   for (const flow of flows) {
     tally.flowsChecked += 1;

@@ -9,31 +9,25 @@ import { actionHealth } from '../delivery/health-view';
 import { notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
 import type { Handlers } from '../http/register-endpoints';
-import { routingKeyErrors } from '../pagerduty/routing-key';
+import type { ConnectorRegistry } from '../integrations/registry';
 import type { ActionWrite, FlowWriteResult } from '../store/flows-store';
 import type { Services } from './services';
 
 type FlowHandlers = Pick<Handlers, 'listFlows' | 'createFlow' | 'getFlow' | 'updateFlow' | 'deleteFlow'>;
 
 /**
- * Checks override keys against PagerDuty's format only: saving must not page anyone, and the
- * test notification is where a key meets PagerDuty.
+ * Each action's connector checks its parameters without calling its service: saving must not
+ * page anyone, and the test notification is where a key meets the service.
  */
-function toActionWrites(actions: PagerDutyActionInput[]): ActionWrite[] {
+function toActionWrites(actions: PagerDutyActionInput[], connectors: ConnectorRegistry): ActionWrite[] {
   const issues: ValidationIssue[] = [];
   const writes = actions.map((action, index): ActionWrite => {
-    let routingKey = action.parameters.routing_key;
-    if (typeof routingKey === 'string') {
-      routingKey = routingKey.trim();
-      const [problem] = routingKeyErrors(routingKey);
-      if (problem) {
-        issues.push({
-          loc: ['body', 'actions', index, 'parameters', 'routing_key'],
-          msg: problem,
-          type: 'pagerduty.invalid_key',
-        });
-      }
-    }
+    const check = connectors.connectorForAction(action.type)?.actionIssues;
+    if (check) issues.push(...check(action.parameters, ['body', 'actions', index, 'parameters']));
+    const routingKey =
+      typeof action.parameters.routing_key === 'string'
+        ? action.parameters.routing_key.trim()
+        : action.parameters.routing_key;
     return {
       ...(action.id === undefined ? {} : { id: action.id }),
       type: action.type,
@@ -62,7 +56,7 @@ function unwrap(result: FlowWriteResult, id: number | undefined, decorate: (flow
   return result.flow;
 }
 
-export function flowHandlers({ flows, delivery, unsavedTests }: Services): FlowHandlers {
+export function flowHandlers({ flows, connectors, delivery, unsavedTests }: Services): FlowHandlers {
   const withHealth = () => actionHealth(delivery.health);
 
   /** A saved action that names the test sent before it was saved gets that test as its last test. */
@@ -95,7 +89,11 @@ export function flowHandlers({ flows, delivery, unsavedTests }: Services): FlowH
     },
     createFlow({ body, user, reply }) {
       const created = unwrap(
-        flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) }),
+        flows.create({
+          name: body.name,
+          triggerType: body.trigger_type,
+          actions: toActionWrites(body.actions, connectors),
+        }),
         undefined,
         withHealth(),
       );
@@ -115,7 +113,7 @@ export function flowHandlers({ flows, delivery, unsavedTests }: Services): FlowH
           {
             ...(body.name === undefined ? {} : { name: body.name }),
             ...(body.trigger_type === undefined ? {} : { triggerType: body.trigger_type }),
-            ...(body.actions === undefined ? {} : { actions: toActionWrites(body.actions) }),
+            ...(body.actions === undefined ? {} : { actions: toActionWrites(body.actions, connectors) }),
           },
           matches,
         ),

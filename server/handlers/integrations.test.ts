@@ -40,7 +40,15 @@ describe('POST /api/integrations', () => {
     expect(response.status).toBe(201);
     expect(integrationSchema.parse(response.body)).toMatchObject({ type: 'pagerduty' });
     // `health` is the additive field of the delivery outbox: the validation just proved the key.
-    expect(Object.keys(response.body).sort()).toEqual(['created', 'health', 'id', 'type', 'updated']);
+    expect(Object.keys(response.body).sort()).toEqual([
+      'created',
+      'health',
+      'id',
+      'secrets_configured',
+      'type',
+      'updated',
+    ]);
+    expect(response.body.secrets_configured).toEqual({ api_access_token: true });
     expect(response.body.health).toMatchObject({ state: 'ok', consecutive_failures: 0 });
     const events = await server.sim.events();
     expect(events).toHaveLength(1);
@@ -392,6 +400,30 @@ describe('GET /api/integrations-specifications', () => {
       'slack',
       'microsoft_teams',
     ]);
+  });
+});
+
+describe('secrets_configured', () => {
+  it('tells on every answer which secrets are stored, by request key, never their values', async () => {
+    const routingKey = key();
+    const created = (await create(routingKey)).body;
+    const configured = { api_access_token: true };
+    expect(created.secrets_configured).toEqual(configured);
+    expect((await server.api('GET', `/api/integrations/${created.id}`)).body.secrets_configured).toEqual(configured);
+    expect((await server.api('GET', '/api/integrations')).body).toEqual([
+      expect.objectContaining({ id: created.id, secrets_configured: configured }),
+    ]);
+    const kept = await server.api('PUT', `/api/integrations/${created.id}`, { body: {} });
+    expect(kept.body.secrets_configured).toEqual(configured);
+    const rotated = await server.api('PUT', `/api/integrations/${created.id}`, { body: { api_access_token: key() } });
+    expect(rotated.body.secrets_configured).toEqual(configured);
+    const stale = await server.api('PUT', `/api/integrations/${created.id}`, {
+      body: {},
+      headers: { 'if-match': `"${created.updated}"` },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.conflict.current.secrets_configured).toEqual(configured);
+    expect(JSON.stringify([created, kept.body, rotated.body, stale.body])).not.toContain(routingKey);
   });
 });
 

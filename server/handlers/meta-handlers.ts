@@ -1,6 +1,5 @@
 import { buildOpenApiDocument } from '../../src/api/contract/openapi';
 import type { Handlers } from '../http/register-endpoints';
-import { actionNotificationSpecs } from '../specs/action-notification-specs';
 import { notificationTokens } from '../specs/notification-tokens';
 import type { Services } from './services';
 
@@ -9,15 +8,16 @@ type MetaHandlers = Pick<
   'health' | 'openapi' | 'me' | 'actionNotificationSpecs' | 'actionNotificationSpecsAlias' | 'notificationTokens'
 >;
 
-export function metaHandlers({ config }: Services): MetaHandlers {
+export function metaHandlers({ config, connectors }: Services): MetaHandlers {
   const openApi = buildOpenApiDocument(config.publicUrl);
   const tokens = notificationTokens(config.publicUrl);
+  const actionSpecs = () => connectors.allConnectors().flatMap((c) => (c.actionSpec ? [c.actionSpec] : []));
   return {
     health: () => ({ status: 'ok' as const }),
     openapi: () => openApi,
     me: ({ user }) => user!,
-    actionNotificationSpecs: () => [...actionNotificationSpecs],
-    actionNotificationSpecsAlias: () => [...actionNotificationSpecs],
+    actionNotificationSpecs: actionSpecs,
+    actionNotificationSpecsAlias: actionSpecs,
     notificationTokens: () => tokens,
   };
 }

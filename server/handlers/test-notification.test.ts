@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testFingerprint, testNotificationResponseSchema } from '../../src/api/contract';
 import { eventsV2Validators } from '../test-support/events-v2-schema';
-import { OVERSIZE_DETAILS_NOTE } from '../pagerduty/events';
+import { OVERSIZE_DETAILS_NOTE } from '../integrations/pagerduty/events';
 import {
   TEST_TOKENS,
   leakedSecrets,

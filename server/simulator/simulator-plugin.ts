@@ -1,22 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRecord, parseJsonOrUndefined } from '../json-utils';
-import { type FaultKind, SimulatorState } from './simulator-state';
-import { eventErrors, type SimEndpoint } from './validate-event';
+import { registerControlRoutes } from './control-routes';
+import type { Clock } from '../delivery/clock';
+import { SimulatorState } from './simulator-state';
+import type { SimEndpoint } from './simulator-types';
+import { eventErrors } from './validate-event';
 
 export interface SimulatorOptions {
   /** How long a `timeout` fault holds its answer; longer than the API server's PagerDuty timeout. */
   holdMs: number;
+  /** The simulator's time (rate window, timestamps, holds, timed outages); the system clock by default. */
+  clock?: Clock;
+  /** Shared state, e.g. to inspect it from a test; its own clock wins over `clock`. */
   state?: SimulatorState;
 }
-
-const FAULT_KINDS: readonly FaultKind[] = ['rate_limit', 'server_error', 'timeout', 'malformed'];
 
 const invalid = (errors: string[]) => ({ status: 'invalid event', message: 'Event object is invalid', errors });
 const THROTTLED = {
   status: 'throttle event',
   message: 'Requests for this service are arriving too quickly. Please retry later.',
 };
+const SERVER_ERROR = { status: 'error', message: 'Internal Server Error' };
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
   const value = parseJsonOrUndefined(raw);
@@ -29,7 +34,8 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
  * real one, plus a JSON control surface under `/_control` for tests. Register it with a prefix.
  */
 export async function pagerDutySimulator(app: FastifyInstance, options: SimulatorOptions) {
-  const state = options.state ?? new SimulatorState();
+  const state = options.state ?? new SimulatorState(options.clock);
+  const { clock, outage } = state;
   const held = new Set<() => void>();
 
   // Raw text, so malformed JSON gets PagerDuty's 400 rather than this server's error format.
@@ -38,24 +44,39 @@ export async function pagerDutySimulator(app: FastifyInstance, options: Simulato
     done(null, body),
   );
   app.addHook('preClose', async () => {
-    for (const release of held) release();
+    for (const release of [...held]) release();
+    outage.end();
   });
 
   const hold = () =>
     new Promise<void>((resolve) => {
       const release = () => {
-        clearTimeout(timer);
+        cancel();
         held.delete(release);
         resolve();
       };
-      const timer = setTimeout(release, options.holdMs);
+      const cancel = clock.setTimer(release, options.holdMs);
       held.add(release);
     });
 
-  async function receive(endpoint: SimEndpoint, raw: unknown, reply: FastifyReply) {
-    const text = typeof raw === 'string' ? raw : '';
+  async function receive(endpoint: SimEndpoint, request: FastifyRequest, reply: FastifyReply) {
+    const text = typeof request.body === 'string' ? request.body : '';
     const parsed = parseJson(text);
     const body = parsed.ok ? parsed.value : text;
+
+    const down = outage.take();
+    if (down === 'error') {
+      state.record(endpoint, 500, body);
+      return reply.code(500).send(SERVER_ERROR);
+    }
+    if (down === 'drop') {
+      state.record(endpoint, 0, body);
+      reply.hijack();
+      request.raw.socket.destroy();
+      return reply;
+    }
+    if (down === 'hang') await outage.hold();
+
     const fault = state.takeFault();
     if (fault === 'rate_limit') {
       state.record(endpoint, 429, body);
@@ -63,7 +84,7 @@ export async function pagerDutySimulator(app: FastifyInstance, options: Simulato
     }
     if (fault === 'server_error') {
       state.record(endpoint, 500, body);
-      return reply.code(500).send({ status: 'error', message: 'Internal Server Error' });
+      return reply.code(500).send(SERVER_ERROR);
     }
     if (fault === 'malformed') {
       state.record(endpoint, 202, body);
@@ -72,11 +93,8 @@ export async function pagerDutySimulator(app: FastifyInstance, options: Simulato
     if (fault === 'timeout') await hold();
 
     const errors = parsed.ok ? eventErrors(endpoint, parsed.value, Buffer.byteLength(text)) : ['JSON parse error'];
-    const key = (
-      parsed.ok && typeof parsed.value === 'object' && parsed.value !== null
-        ? (parsed.value as Record<string, unknown>).routing_key
-        : undefined
-    ) as string | undefined;
+    const event = isRecord(body) ? body : {};
+    const key = event.routing_key as string | undefined;
     if (!errors.length && key && state.revoked.has(key)) errors.push('Invalid routing key');
     if (errors.length) {
       state.record(endpoint, 400, body);
@@ -86,46 +104,17 @@ export async function pagerDutySimulator(app: FastifyInstance, options: Simulato
       state.record(endpoint, 429, body);
       return reply.code(429).send(THROTTLED);
     }
-    state.record(endpoint, 202, body);
-    if (endpoint === 'change') return reply.code(202).send({ status: 'success', message: 'Change event processed' });
-    const event = body as { dedup_key?: string };
-    const dedupKey = event.dedup_key ?? randomBytes(16).toString('hex');
+    if (endpoint === 'change') {
+      state.record(endpoint, 202, body);
+      return reply.code(202).send({ status: 'success', message: 'Change event processed' });
+    }
+    const dedupKey = (event.dedup_key as string | undefined) ?? randomBytes(16).toString('hex');
+    // PagerDuty answers a dropped acknowledge or resolve exactly like an applied one.
+    state.record(endpoint, 202, body, state.alerts.apply(event, dedupKey));
     return reply.code(202).send({ status: 'success', message: 'Event processed', dedup_key: dedupKey });
   }
 
-  app.post('/v2/enqueue', (request, reply) => receive('enqueue', request.body, reply));
-  app.post('/v2/change/enqueue', (request, reply) => receive('change', request.body, reply));
-
-  const controlBody = (raw: unknown): Record<string, unknown> => {
-    const value = typeof raw === 'string' ? parseJsonOrUndefined(raw) : undefined;
-    return isRecord(value) ? value : {};
-  };
-
-  app.get('/_control/events', async () => state.events);
-  app.delete('/_control/events', async (_request, reply) => {
-    state.events = [];
-    return reply.code(204).send();
-  });
-  app.post('/_control/revoke', async (request, reply) => {
-    const { routing_key } = controlBody(request.body);
-    if (typeof routing_key !== 'string' || !routing_key) {
-      return reply.code(422).send({ detail: 'Send {"routing_key": "<key to revoke>"}' });
-    }
-    state.revoked.add(routing_key);
-    return { revoked: true };
-  });
-  app.post('/_control/faults', async (request, reply) => {
-    const { kind, count = 1 } = controlBody(request.body);
-    if (!FAULT_KINDS.includes(kind as FaultKind) || !Number.isInteger(count) || (count as number) < 1) {
-      return reply
-        .code(422)
-        .send({ detail: `Send {"kind": one of ${FAULT_KINDS.join(', ')}, "count": a positive whole number}` });
-    }
-    state.faults.push({ kind: kind as FaultKind, remaining: count as number });
-    return { faults: state.faults.map((f) => ({ kind: f.kind, count: f.remaining })) };
-  });
-  app.post('/_control/reset', async (_request, reply) => {
-    state.reset();
-    return reply.code(204).send();
-  });
+  app.post('/v2/enqueue', (request, reply) => receive('enqueue', request, reply));
+  app.post('/v2/change/enqueue', (request, reply) => receive('change', request, reply));
+  registerControlRoutes(app, state);
 }

@@ -1,17 +1,8 @@
 import { createRateLimiter, type RateLimiter } from '../http/rate-limiter';
-import type { SimEndpoint } from './validate-event';
-
-export type FaultKind = 'rate_limit' | 'server_error' | 'timeout' | 'malformed';
-
-export interface RecordedEvent {
-  id: number;
-  endpoint: SimEndpoint;
-  received_at: string;
-  /** HTTP status the simulator answered (or will answer, for a held timeout). */
-  status: number;
-  /** The parsed JSON received, or the raw text when it was not JSON. */
-  body: unknown;
-}
+import { AlertBook } from './alert-book';
+import { Outage } from './outage';
+import { systemClock, type Clock } from '../delivery/clock';
+import type { AlertEffect, FaultKind, RecordedEvent, SimEndpoint } from './simulator-types';
 
 export const RATE_LIMIT_PER_MINUTE = 120;
 
@@ -20,11 +11,30 @@ export class SimulatorState {
   events: RecordedEvent[] = [];
   revoked = new Set<string>();
   faults: { kind: FaultKind; remaining: number }[] = [];
+  readonly alerts: AlertBook;
+  readonly outage: Outage;
   private nextId = 1;
-  private rate: RateLimiter = createRateLimiter(RATE_LIMIT_PER_MINUTE, 60_000);
+  private rate: RateLimiter;
 
-  record(endpoint: SimEndpoint, status: number, body: unknown): RecordedEvent {
-    const event = { id: this.nextId++, endpoint, received_at: new Date().toISOString(), status, body };
+  constructor(readonly clock: Clock = systemClock) {
+    this.alerts = new AlertBook(() => clock.now());
+    this.outage = new Outage(clock);
+    this.rate = this.newRateLimiter();
+  }
+
+  private newRateLimiter() {
+    return createRateLimiter(RATE_LIMIT_PER_MINUTE, 60_000, () => this.clock.now());
+  }
+
+  record(endpoint: SimEndpoint, status: number, body: unknown, effect?: AlertEffect): RecordedEvent {
+    const event: RecordedEvent = {
+      id: this.nextId++,
+      endpoint,
+      received_at: new Date(this.clock.now()).toISOString(),
+      status,
+      body,
+      ...(effect ? { effect } : {}),
+    };
     this.events.push(event);
     return event;
   }
@@ -46,6 +56,8 @@ export class SimulatorState {
     this.events = [];
     this.revoked.clear();
     this.faults = [];
-    this.rate = createRateLimiter(RATE_LIMIT_PER_MINUTE, 60_000);
+    this.alerts.clear();
+    this.outage.end();
+    this.rate = this.newRateLimiter();
   }
 }

@@ -1,12 +1,11 @@
 import { isRecord } from '../json-utils';
-import { routingKeyErrors } from '../pagerduty/routing-key';
+import { routingKeyErrors } from '../integrations/pagerduty/routing-key';
+import type { SimEndpoint } from './simulator-types';
 
 /*
  * The checks PagerDuty's Events API v2 applies, with its own wording where it is known
  * (routing key texts quoted from the real service), so clients meet the same answers here.
  */
-
-export type SimEndpoint = 'enqueue' | 'change';
 
 const SEVERITIES = ['critical', 'error', 'warning', 'info'];
 const ACTIONS = ['trigger', 'acknowledge', 'resolve'];

@@ -1,48 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { actionNotificationSpecs } from './action-notification-specs';
+import {
+  actionNotificationSpecListSchema,
+  pagerDutyActionInputSchema,
+  severitySchema,
+  testNotificationRequestSchema,
+} from '../../src/api/contract';
+import { requestPaths, writeAtPath } from '../../src/api/contract/property-keys';
+import { actionNotificationSpecs } from '../integrations/pagerduty/action-spec';
 import { notificationTokens, renderMessage } from './notification-tokens';
 
 describe('action notification specification', () => {
-  it('is the PagerDuty entry of the brief', () => {
-    expect(actionNotificationSpecs).toEqual([
-      {
-        display_name: 'PagerDuty',
-        type: 'PagerDuty',
-        properties: [
-          {
-            field: 'severity',
-            map_to: 'parameters',
-            required: false,
-            title: 'Severity',
-            type: 'enum',
-            values: [
-              { label: 'Info', value: 'info' },
-              { label: 'Warning', value: 'warning' },
-              { label: 'Error', value: 'error' },
-              { label: 'Critical', value: 'critical' },
-            ],
-            default: 'info',
-          },
-          {
-            field: 'custom_details',
-            map_to: 'parameters',
-            required: false,
-            title: 'Additional Details',
-            type: 'object',
-            info: 'Enhance the PagerDuty alert by setting additional details',
-          },
-          {
-            field: 'routing_key',
-            map_to: 'parameters',
-            required: false,
-            title: 'Routing Key Override',
-            info: 'Override the default routing key from the PagerDuty integration to route events to a different PagerDuty service',
-            type: 'string',
-            secret: true,
-          },
-        ],
-      },
-    ]);
+  const [spec] = actionNotificationSpecs;
+
+  it('places every property where the test-notification and flow APIs read it (the map_to rule)', () => {
+    const samples: Record<string, unknown> = {
+      severity: 'critical',
+      custom_details: { runbook: 'https://wiki/orders' },
+      routing_key: 'R'.repeat(32),
+    };
+    const body: Record<string, unknown> = { type: spec!.type, tokenized_message: 'Orders are late' };
+    for (const [property, path] of requestPaths(spec!.properties)) writeAtPath(body, path, samples[property.field]);
+    expect(testNotificationRequestSchema.parse(body).parameters).toEqual(samples);
+    expect(pagerDutyActionInputSchema.parse(body).parameters).toEqual(samples);
+  });
+
+  it("offers exactly PagerDuty's severities, defaults to info, and keeps the override key secret", () => {
+    const severity = spec!.properties.find((p) => p.field === 'severity')!;
+    const offered = severity.values!.map((v) => v.value);
+    expect(offered.every((v) => severitySchema.safeParse(v).success)).toBe(true);
+    expect(new Set(offered).size).toBe(4);
+    expect(severity.default).toBe('info');
+    expect(spec!.properties.filter((p) => p.secret).map((p) => p.field)).toEqual(['routing_key']);
+    expect(actionNotificationSpecListSchema.parse(actionNotificationSpecs)).toEqual(actionNotificationSpecs);
   });
 });
 

@@ -64,8 +64,25 @@ export interface FlowsStore {
 }
 
 export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
+  // Every statement is prepared once, here: preparing is parsing and planning, wasted when repeated per row.
   const flowById = db.prepare('SELECT * FROM flows WHERE id = ?');
   const actionsOf = db.prepare('SELECT * FROM flow_actions WHERE flow_id = ? ORDER BY position, id');
+  const allFlows = db.prepare('SELECT * FROM flows ORDER BY id');
+  const allActions = db.prepare('SELECT * FROM flow_actions ORDER BY flow_id, position, id');
+  const actionById = db.prepare('SELECT * FROM flow_actions WHERE id = ?');
+  const insertFlow = db.prepare('INSERT INTO flows (name, trigger_type, created, updated) VALUES (?, ?, ?, ?)');
+  const updateFlow = db.prepare('UPDATE flows SET name = ?, trigger_type = ?, updated = ? WHERE id = ?');
+  const deleteFlow = db.prepare('DELETE FROM flows WHERE id = ?');
+  const deleteAction = db.prepare('DELETE FROM flow_actions WHERE id = ?');
+  const updateAction = db.prepare(
+    `UPDATE flow_actions SET position = @position, type = @type, message = @message, severity = @severity,
+       custom_details = @custom_details, sealed_routing_key = @sealed_routing_key WHERE id = @id`,
+  );
+  const insertAction = db.prepare(
+    `INSERT INTO flow_actions (flow_id, position, type, message, severity, custom_details, sealed_routing_key)
+     VALUES (@flow_id, @position, @type, @message, @severity, @custom_details, @sealed_routing_key)`,
+  );
+  const updateLastTest = db.prepare('UPDATE flow_actions SET last_test = ? WHERE id = ?');
 
   const toAction = (row: ActionRow): PagerDutyAction => ({
     id: row.id,
@@ -79,10 +96,18 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
     last_test: row.last_test ? (JSON.parse(row.last_test) as LastTest) : null,
   });
 
-  const toFlow = (row: FlowRow): Flow => ({
+  const toFlow = (row: FlowRow, actions = actionsOf.all(row.id) as ActionRow[]): Flow => ({
     ...row,
-    actions: (actionsOf.all(row.id) as ActionRow[]).map(toAction),
+    actions: actions.map(toAction),
   });
+
+  /** Two queries whatever the number of flows: the flows, then all their actions, grouped here. */
+  const list = (): Flow[] => {
+    const flows = allFlows.all() as FlowRow[];
+    const byFlow = new Map<number, ActionRow[]>(flows.map((f) => [f.id, []]));
+    for (const action of allActions.all() as ActionRow[]) byFlow.get(action.flow_id)?.push(action);
+    return flows.map((row) => toFlow(row, byFlow.get(row.id)));
+  };
 
   const get = (id: number) => {
     const row = flowById.get(id) as FlowRow | undefined;
@@ -96,7 +121,7 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
     if (unknown.length) return unknown;
     const kept = new Set(actions.flatMap((a) => (a.id === undefined ? [] : [a.id])));
     for (const id of current.keys()) {
-      if (!kept.has(id)) db.prepare('DELETE FROM flow_actions WHERE id = ?').run(id);
+      if (!kept.has(id)) deleteAction.run(id);
     }
     actions.forEach((action, position) => {
       const previous = action.id === undefined ? undefined : current.get(action.id);
@@ -115,17 +140,8 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
         custom_details: JSON.stringify(action.customDetails),
         sealed_routing_key: sealed,
       };
-      if (previous) {
-        db.prepare(
-          `UPDATE flow_actions SET position = @position, type = @type, message = @message, severity = @severity,
-             custom_details = @custom_details, sealed_routing_key = @sealed_routing_key WHERE id = @id`,
-        ).run({ ...values, id: previous.id });
-      } else {
-        db.prepare(
-          `INSERT INTO flow_actions (flow_id, position, type, message, severity, custom_details, sealed_routing_key)
-           VALUES (@flow_id, @position, @type, @message, @severity, @custom_details, @sealed_routing_key)`,
-        ).run(values);
-      }
+      if (previous) updateAction.run({ ...values, id: previous.id });
+      else insertAction.run(values);
     });
     return [];
   };
@@ -147,14 +163,12 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
   };
 
   return {
-    list: () => (db.prepare('SELECT * FROM flows ORDER BY id').all() as FlowRow[]).map(toFlow),
+    list,
     get,
     create: (write) =>
       inTransaction(() => {
         const now = nextTimestamp();
-        const { lastInsertRowid } = db
-          .prepare('INSERT INTO flows (name, trigger_type, created, updated) VALUES (?, ?, ?, ?)')
-          .run(write.name, write.triggerType, now, now);
+        const { lastInsertRowid } = insertFlow.run(write.name, write.triggerType, now, now);
         const id = Number(lastInsertRowid);
         const unknown = writeActions(id, write.actions ?? []);
         if (unknown.length) throw new Rollback({ unknownActionIndexes: unknown });
@@ -169,17 +183,12 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
           const unknown = writeActions(id, write.actions);
           if (unknown.length) throw new Rollback({ unknownActionIndexes: unknown });
         }
-        db.prepare('UPDATE flows SET name = ?, trigger_type = ?, updated = ? WHERE id = ?').run(
-          write.name ?? row.name,
-          write.triggerType ?? row.trigger_type,
-          nextTimestamp(row.updated),
-          id,
-        );
+        updateFlow.run(write.name ?? row.name, write.triggerType ?? row.trigger_type, nextTimestamp(row.updated), id);
         return get(id);
       }),
-    remove: (id) => db.prepare('DELETE FROM flows WHERE id = ?').run(id).changes > 0,
+    remove: (id) => deleteFlow.run(id).changes > 0,
     action(id) {
-      const row = db.prepare('SELECT * FROM flow_actions WHERE id = ?').get(id) as ActionRow | undefined;
+      const row = actionById.get(id) as ActionRow | undefined;
       if (!row) return null;
       return {
         id: row.id,
@@ -188,7 +197,7 @@ export function createFlowsStore(db: Db, box: SecretBox): FlowsStore {
       };
     },
     setLastTest(actionId, lastTest) {
-      db.prepare('UPDATE flow_actions SET last_test = ? WHERE id = ?').run(JSON.stringify(lastTest), actionId);
+      updateLastTest.run(JSON.stringify(lastTest), actionId);
     },
   };
 }

@@ -39,17 +39,27 @@ const toIntegration = (row: IntegrationRow): Integration => ({
   type: row.type,
   created: row.created,
   updated: row.updated,
+  // Names only: which secrets have a value, never the value (the handlers add the spec's missing ones as false).
+  secrets_configured: Object.fromEntries(
+    Object.keys(JSON.parse(row.sealed_secrets) as Record<string, string>).map((name) => [name, true]),
+  ),
 });
 
 export function createIntegrationsStore(db: Db, box: SecretBox): IntegrationsStore {
   const byId = db.prepare('SELECT * FROM integrations WHERE id = ?');
   const byType = db.prepare('SELECT * FROM integrations WHERE type = ?');
+  const all = db.prepare('SELECT * FROM integrations ORDER BY id');
+  const insert = db.prepare(
+    'INSERT INTO integrations (type, properties, sealed_secrets, created, updated) VALUES (?, ?, ?, ?, ?)',
+  );
+  const change = db.prepare('UPDATE integrations SET properties = ?, sealed_secrets = ?, updated = ? WHERE id = ?');
+  const remove = db.prepare('DELETE FROM integrations WHERE id = ?');
   const seal = (secrets: Record<string, string>) =>
     Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, box.seal(v)]));
   const row = (id: number) => byId.get(id) as IntegrationRow | undefined;
 
   return {
-    list: () => (db.prepare('SELECT * FROM integrations ORDER BY id').all() as IntegrationRow[]).map(toIntegration),
+    list: () => (all.all() as IntegrationRow[]).map(toIntegration),
     get: (id) => {
       const found = row(id);
       return found ? toIntegration(found) : null;
@@ -67,9 +77,13 @@ export function createIntegrationsStore(db: Db, box: SecretBox): IntegrationsSto
     create: db.transaction((type: string, changes: IntegrationChanges) => {
       if (byType.get(type)) return null;
       const now = nextTimestamp();
-      const { lastInsertRowid } = db
-        .prepare('INSERT INTO integrations (type, properties, sealed_secrets, created, updated) VALUES (?, ?, ?, ?, ?)')
-        .run(type, JSON.stringify(changes.properties), JSON.stringify(seal(changes.secrets)), now, now);
+      const { lastInsertRowid } = insert.run(
+        type,
+        JSON.stringify(changes.properties),
+        JSON.stringify(seal(changes.secrets)),
+        now,
+        now,
+      );
       return toIntegration(row(Number(lastInsertRowid))!);
     }),
     update: db.transaction(
@@ -79,15 +93,10 @@ export function createIntegrationsStore(db: Db, box: SecretBox): IntegrationsSto
         if (matches && !matches(found.updated)) return { conflict: toIntegration(found) };
         const properties = { ...(JSON.parse(found.properties) as Record<string, unknown>), ...changes.properties };
         const secrets = { ...(JSON.parse(found.sealed_secrets) as Record<string, string>), ...seal(changes.secrets) };
-        db.prepare('UPDATE integrations SET properties = ?, sealed_secrets = ?, updated = ? WHERE id = ?').run(
-          JSON.stringify(properties),
-          JSON.stringify(secrets),
-          nextTimestamp(found.updated),
-          id,
-        );
+        change.run(JSON.stringify(properties), JSON.stringify(secrets), nextTimestamp(found.updated), id);
         return { integration: toIntegration(row(id)!) };
       },
     ),
-    remove: (id) => db.prepare('DELETE FROM integrations WHERE id = ?').run(id).changes > 0,
+    remove: (id) => remove.run(id).changes > 0,
   };
 }

@@ -12,7 +12,7 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
  */
 export function eventsV2Validators(): { trigger: ValidateFunction; change: ValidateFunction } {
   const document = JSON.parse(
-    readFileSync(new URL('../pagerduty/events-v2.openapi.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../integrations/pagerduty/events-v2.openapi.json', import.meta.url), 'utf8'),
   ) as object;
   // The document is OpenAPI, not pure JSON Schema: ignore its extra keywords (x-examples, example).
   const ajv = new Ajv({ strict: false, allErrors: true });

@@ -7,6 +7,8 @@ import type { Role } from '../../src/api/contract';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import type { DeliveryOptions } from '../delivery/delivery-module';
+import type { Connector } from '../integrations/connector';
+import type { FaultKind, OutageRequest, OutageStatus, RecordedEvent, SimAlert } from '../simulator/simulator-types';
 
 export const TEST_TOKENS: Record<Role, string> = {
   Admin: 'test-admin-token-0123456789abcdef',
@@ -56,14 +58,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export interface SimEvent {
-  id: number;
-  endpoint: 'enqueue' | 'change';
-  received_at: string;
-  status: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the event as received
-  body: any;
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the event as received
+export type SimEvent = Omit<RecordedEvent, 'body'> & { body: any };
 
 export interface TestServer {
   app: FastifyInstance;
@@ -78,16 +74,29 @@ export interface TestServer {
   sim: {
     events(): Promise<SimEvent[]>;
     reset(): Promise<void>;
-    fault(kind: 'rate_limit' | 'server_error' | 'timeout' | 'malformed', count?: number): Promise<void>;
+    fault(kind: FaultKind, count?: number): Promise<void>;
     revoke(routingKey: string): Promise<void>;
+    alerts(): Promise<SimAlert[]>;
+    outage(request: OutageRequest): Promise<OutageStatus>;
+    endOutage(): Promise<void>;
   };
   close(): Promise<void>;
 }
 
-/** A real server on a free port with a temp DATA_DIR, fixed tokens and short PagerDuty timings. */
+/**
+ * A real server on a free port with a temp DATA_DIR, fixed tokens and short PagerDuty timings.
+ * `shared.connectors`: integration types registered beside the production ones, for this server only;
+ * `shared.delivery`: the outbox's clock, random source, transport or observer.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
-  shared: { dataDir?: string; logs?: string[]; responses?: string[]; delivery?: DeliveryOptions } = {},
+  shared: {
+    dataDir?: string;
+    logs?: string[];
+    responses?: string[];
+    delivery?: DeliveryOptions;
+    connectors?: readonly Connector[];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = shared.dataDir ?? tempDataDir();
   const logs = shared.logs ?? [];
@@ -111,6 +120,7 @@ export async function startTestServer(
   const app = await buildApp(config, {
     logStream: { write: (line: string) => void logs.push(line) },
     ...(shared.delivery ? { delivery: shared.delivery } : {}),
+    ...(shared.connectors ? { connectors: shared.connectors } : {}),
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
 
@@ -159,6 +169,9 @@ export async function startTestServer(
       reset: async () => void (await control('POST', '/reset')),
       fault: async (kind, count = 1) => void (await control('POST', '/faults', { kind, count })),
       revoke: async (routingKey) => void (await control('POST', '/revoke', { routing_key: routingKey })),
+      alerts: async () => (await control('GET', '/alerts')) as SimAlert[],
+      outage: async (request) => (await control('POST', '/outage', request)) as OutageStatus,
+      endOutage: async () => void (await control('DELETE', '/outage')),
     },
     close: () => app.close(),
   };

@@ -1,31 +1,9 @@
 import type { IntegrationSpec } from '../../src/api/contract';
-
-export const pagerDutyIntegrationSpec: IntegrationSpec = {
-  label: 'PagerDuty',
-  type: 'pagerduty',
-  implemented: true,
-  category: 'alerting',
-  properties: [
-    {
-      group: { name: 'Connection Properties', outline: true },
-      field: 'api_access_token',
-      map_to: 'api_access_token',
-      required: true,
-      secret: true,
-      type: 'string',
-      title: 'Routing Key',
-      info_md:
-        'The **Integration Key** (Routing Key) from your PagerDuty Events API v2 integration, found on the ' +
-        "service's **Integrations** tab ([how to add one](https://support.pagerduty.com/main/docs/services-and-integrations)). " +
-        'It is 32 letters and digits, with no spaces or hyphens.',
-      // Says the format up front: the old "your-routing-key" suggested hyphens, which PagerDuty refuses.
-      placeholder: '32 letters and digits',
-    },
-  ],
-};
+import { HttpError } from '../http/http-error';
+import type { Connector } from './connector';
 
 /** Other alerting integrations of the platform; listed as "coming soon", creating them is refused. */
-const slackSpec: IntegrationSpec = {
+export const slackSpec: IntegrationSpec = {
   label: 'Slack',
   type: 'slack',
   implemented: false,
@@ -45,7 +23,7 @@ const slackSpec: IntegrationSpec = {
   ],
 };
 
-const teamsSpec: IntegrationSpec = {
+export const teamsSpec: IntegrationSpec = {
   label: 'Microsoft Teams',
   type: 'microsoft_teams',
   implemented: false,
@@ -80,4 +58,19 @@ const teamsSpec: IntegrationSpec = {
   ],
 };
 
-export const integrationSpecs: readonly IntegrationSpec[] = [pagerDutyIntegrationSpec, slackSpec, teamsSpec];
+/**
+ * A type the platform has but this server does not implement: its spec is listed ("coming soon"),
+ * creating one is refused, and it can never be connected.
+ */
+export function catalogConnector(spec: IntegrationSpec): Connector {
+  const notConnected = () => new HttpError(409, { detail: `${spec.label} is not connected.` });
+  return {
+    type: spec.type,
+    spec,
+    validateCredentials: () => Promise.reject(notConnected()),
+    listChannels: () => {
+      throw notConnected();
+    },
+    failureToHttpError: (failure) => new HttpError(502, { detail: failure.detail }),
+  };
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { pagerDutyLimits, type SentEvent, type Severity, type TriggerType } from '../../src/api/contract';
-import { renderMessage, sampleContext } from '../specs/notification-tokens';
+import { pagerDutyLimits, type SentEvent, type Severity, type TriggerType } from '../../../src/api/contract';
+import { renderMessage, sampleContext } from '../../specs/notification-tokens';
 
 /** A change event: shows up on the service's timeline, pages nobody. Used to prove a key works. */
 export function buildValidationChangeEvent(routingKey: string, publicUrl: string, summary: string) {

@@ -1,5 +1,5 @@
-import { HttpError } from '../http/http-error';
-import type { PagerDutyFailure } from './events-client';
+import { HttpError } from '../../http/http-error';
+import type { PagerDutyFailure } from '../connector';
 
 const statusByCode: Record<PagerDutyFailure['code'], number> = {
   invalid_key: 400,

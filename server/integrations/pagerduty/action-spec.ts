@@ -1,4 +1,4 @@
-import type { ActionNotificationSpec } from '../../src/api/contract';
+import type { ActionNotificationSpec } from '../../../src/api/contract';
 
 export const pagerDutyActionSpec: ActionNotificationSpec = {
   display_name: 'PagerDuty',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventsV2Validators } from '../test-support/events-v2-schema';
+import { eventsV2Validators } from '../../test-support/events-v2-schema';
 
 describe("PagerDuty's Events API v2 schema", () => {
   const { trigger, change } = eventsV2Validators();
