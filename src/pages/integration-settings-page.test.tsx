@@ -111,7 +111,7 @@ describe('IntegrationSettingsPage', () => {
     // Back to Configured: the typed key is not kept on screen after saving.
     expect(await screen.findByRole('button', { name: 'Replace Routing Key' })).toBeInTheDocument();
     // Which key is now stored, by its last four only; focus moves to that news, not to the page body.
-    const saved = await screen.findByRole('status', { name: '' });
+    const saved = (await screen.findByText(/^Saved\. The Routing Key now stored ends in/)).closest('[role="status"]');
     expect(saved).toHaveTextContent('Saved. The Routing Key now stored ends in …ey12.');
     await waitFor(() => expect(saved).toHaveFocus());
     expect(document.body.innerHTML).not.toContain('newkeynewkeynewkeynewkeynewkey12');
