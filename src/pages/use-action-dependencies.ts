@@ -1,13 +1,18 @@
 import { useQueries } from '@tanstack/react-query';
 import type { MessageToken, SpecProperty, TriggerType } from '../api/contract';
 import { integrationQueries, specificationQueries } from '../api/queries';
+import { descriptorForActionType } from '../integrations';
+
+const actionType = 'PagerDuty';
+// The integration type that delivers this action type, from its descriptor (the page names the action, not the type).
+const integrationType = descriptorForActionType(actionType)?.type;
 
 /** What the PagerDuty action editor needs from the server, loaded in parallel. */
 export function useActionDependencies() {
   const [specs, tokens, integrations] = useQueries({
     queries: [specificationQueries.actionNotifications(), specificationQueries.tokens(), integrationQueries.list()],
   });
-  const spec = specs.data?.find((s) => s.type === 'PagerDuty');
+  const spec = specs.data?.find((s) => s.type === actionType);
   const allTokens: MessageToken[] = (tokens.data ?? []).flatMap((t) => t.tokens);
   const properties: readonly SpecProperty[] = spec?.properties ?? [];
   // Only a query with nothing to show stops the page; a failed refresh of one that has data is only reported.
@@ -24,7 +29,7 @@ export function useActionDependencies() {
     properties,
     allTokens,
     tokensFor: (trigger: TriggerType) => tokens.data?.find((t) => t.trigger_type === trigger)?.tokens ?? [],
-    integration: integrations.data?.find((i) => i.type === 'pagerduty'),
+    integration: integrations.data?.find((i) => i.type === integrationType),
   };
 }
 
