@@ -7,6 +7,8 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config';
 import { loadSecretKey } from './crypto/secret-key';
 import { createSecretBox } from './crypto/secret-box';
+import { deliveryHandlers } from './delivery/delivery-handlers';
+import { createDelivery, type DeliveryOptions } from './delivery/delivery-module';
 import { flowHandlers } from './handlers/flow-handlers';
 import { integrationHandlers } from './handlers/integration-handlers';
 import { metaHandlers } from './handlers/meta-handlers';
@@ -45,6 +47,8 @@ declare module 'fastify' {
 export interface BuildOptions {
   /** Log destination for tests; otherwise LOG_FILE or stdout. */
   logStream?: DestinationStream;
+  /** Clock, random source, transport or observer of the delivery outbox, for tests. */
+  delivery?: DeliveryOptions;
 }
 
 const loopback = (host: string) =>
@@ -96,16 +100,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(pagerDutySimulator, { prefix: SIMULATOR_PREFIX, holdMs: config.pagerDutyTimeoutMs + 1000 });
   }
 
+  const integrations = createIntegrationsStore(db, box);
+  const flows = createFlowsStore(db, box);
+  const delivery = createDelivery(
+    { db, box, config, flows, integrations, baseUrl: pagerDutyEventsUrl, log: app.log },
+    options.delivery,
+  );
+  // After listen: the mounted simulator's port is only known then. Before close: stop claiming, finish or give back.
+  app.addHook('onListen', async () => delivery.sender.start());
+  app.addHook('preClose', async () => delivery.sender.stop());
   const services: Services = {
     config,
-    integrations: createIntegrationsStore(db, box),
-    flows: createFlowsStore(db, box),
+    integrations,
+    flows,
     pagerDuty: createEventsClient({
       baseUrl: pagerDutyEventsUrl,
       timeoutMs: config.pagerDutyTimeoutMs,
       retryDelayMs: config.pagerDutyRetryDelayMs,
     }),
     testLimiter: createRateLimiter(config.testNotificationLimit, 60_000),
+    delivery,
   };
   registerEndpoints(
     app,
@@ -114,6 +128,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       ...integrationHandlers(services),
       ...flowHandlers(services),
       ...testNotificationHandlers(services),
+      ...deliveryHandlers(services),
     },
     { authenticate: users.authenticate, failures: createFailureLimiter(config.authFailureLimit, 60_000) },
   );

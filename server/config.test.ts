@@ -74,6 +74,42 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads the delivery outbox variables, with PagerDuty-friendly defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      deliveryRetryBaseMs: 1000,
+      deliveryRetryMaxMs: 300_000,
+      deliveryGiveUpAfterMs: 86_400_000,
+      deliveryPacePerMinute: 100,
+      deliveryConcurrency: 8,
+      deliveryShutdownWaitMs: 5000,
+    });
+    expect(
+      loadConfig({
+        DELIVERY_RETRY_BASE_MS: '500',
+        DELIVERY_RETRY_MAX_MS: '60000',
+        DELIVERY_GIVE_UP_AFTER_MS: '3600000',
+        DELIVERY_PACE_PER_MINUTE: '60',
+        DELIVERY_CONCURRENCY: '2',
+        DELIVERY_SHUTDOWN_WAIT_MS: '0',
+      }),
+    ).toMatchObject({
+      deliveryRetryBaseMs: 500,
+      deliveryRetryMaxMs: 60_000,
+      deliveryGiveUpAfterMs: 3_600_000,
+      deliveryPacePerMinute: 60,
+      deliveryConcurrency: 2,
+      deliveryShutdownWaitMs: 0,
+    });
+  });
+
+  it('refuses delivery settings that would break PagerDuty rules or make no sense', () => {
+    expect(() => loadConfig({ DELIVERY_PACE_PER_MINUTE: '121' })).toThrow(/DELIVERY_PACE_PER_MINUTE/);
+    expect(() => loadConfig({ DELIVERY_CONCURRENCY: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DELIVERY_RETRY_BASE_MS: '5000', DELIVERY_RETRY_MAX_MS: '1000' })).toThrow(
+      /DELIVERY_RETRY_MAX_MS \(1000\) must be at least DELIVERY_RETRY_BASE_MS \(5000\)/,
+    );
+  });
+
   it('never repeats a token value in its error', () => {
     expect(() => loadConfig({ ADMIN_TOKEN: 'has a space in it!!' })).toThrow(/^(?!.*has a space).*$/);
   });

@@ -20,6 +20,13 @@ export interface Config {
   testNotificationLimit: number;
   /** Wrong API tokens allowed per client address per minute before every token from there waits. */
   authFailureLimit: number;
+  /** The outbox sender (server/delivery): backoff base and cap, when to give up, pacing per key, parallel sends. */
+  deliveryRetryBaseMs: number;
+  deliveryRetryMaxMs: number;
+  deliveryGiveUpAfterMs: number;
+  deliveryPacePerMinute: number;
+  deliveryConcurrency: number;
+  deliveryShutdownWaitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +65,25 @@ function token(env: NodeJS.ProcessEnv, name: string): string | undefined {
     throw new ConfigError(`${name} must be at least 16 characters without spaces.`);
   }
   return raw;
+}
+
+function deliveryConfig(env: NodeJS.ProcessEnv) {
+  const deliveryRetryBaseMs = integer(env, 'DELIVERY_RETRY_BASE_MS', 1000, 1, 3_600_000);
+  const deliveryRetryMaxMs = integer(env, 'DELIVERY_RETRY_MAX_MS', 300_000, 1, 86_400_000);
+  if (deliveryRetryMaxMs < deliveryRetryBaseMs) {
+    throw new ConfigError(
+      `DELIVERY_RETRY_MAX_MS (${deliveryRetryMaxMs}) must be at least DELIVERY_RETRY_BASE_MS (${deliveryRetryBaseMs}).`,
+    );
+  }
+  return {
+    deliveryRetryBaseMs,
+    deliveryRetryMaxMs,
+    deliveryGiveUpAfterMs: integer(env, 'DELIVERY_GIVE_UP_AFTER_MS', 86_400_000, 1000, 30 * 86_400_000),
+    // PagerDuty allows about 120 a minute per key; staying below leaves room for retries and other senders.
+    deliveryPacePerMinute: integer(env, 'DELIVERY_PACE_PER_MINUTE', 100, 1, 120),
+    deliveryConcurrency: integer(env, 'DELIVERY_CONCURRENCY', 8, 1, 256),
+    deliveryShutdownWaitMs: integer(env, 'DELIVERY_SHUTDOWN_WAIT_MS', 5000, 0, 120_000),
+  };
 }
 
 /** Reads the environment once; every invalid value is a clear startup error naming the variable. */
@@ -101,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigin,
     testNotificationLimit: integer(env, 'TEST_NOTIFICATION_LIMIT', 10, 1, 10_000),
     authFailureLimit: integer(env, 'AUTH_FAILURE_LIMIT', 20, 1, 1_000_000),
+    ...deliveryConfig(env),
   };
 }

@@ -67,6 +67,7 @@ const templates: Record<string, Record<string, unknown>> = {
   get testNotificationAlias() {
     return this.testNotification!;
   },
+  executeFlow: { context: { container_name: 'orders', anomaly_message: 'late' }, dedup_key: 'fuzzed-run' },
 };
 
 async function snapshot() {
@@ -74,7 +75,10 @@ async function snapshot() {
     server.api('GET', '/api/flows', { as: 'Admin' }),
     server.api('GET', '/api/integrations', { as: 'Admin' }),
   ]);
-  return JSON.stringify([flows.body, integrations.body]);
+  // `health` is derived from deliveries the sender settles in the background, not stored by the request checked.
+  return JSON.stringify([flows.body, integrations.body], (key, value: unknown) =>
+    key === 'health' ? undefined : value,
+  );
 }
 
 function pathOf(endpoint: Endpoint, id: string) {
@@ -151,7 +155,8 @@ describe.each(writeEndpoints)('fuzzed %s', (name, endpoint) => {
                 headers: { 'content-type': contentType },
               }),
             `${endpoint.method} ${endpoint.path} as ${contentType}: ${text.slice(0, 80)}`,
-            false,
+            // An empty body is no body, which an endpoint whose body is all optional (running a flow) accepts.
+            text === '' && bodySchema.safeParse(undefined).success,
           );
         }),
         { numRuns: 40, seed: 7 },

@@ -1,4 +1,5 @@
-import type { PagerDutyActionInput, ValidationIssue } from '../../src/api/contract';
+import type { Flow, PagerDutyActionInput, ValidationIssue } from '../../src/api/contract';
+import { actionHealth } from '../delivery/health-view';
 import { notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
 import type { Handlers } from '../http/register-endpoints';
@@ -40,9 +41,9 @@ function toActionWrites(actions: PagerDutyActionInput[]): ActionWrite[] {
   return writes;
 }
 
-function unwrap(result: FlowWriteResult, id?: number) {
+function unwrap(result: FlowWriteResult, id: number | undefined, decorate: (flow: Flow) => Flow) {
   if (!result) throw notFound(`Flow ${id} not found`);
-  if ('conflict' in result) throw staleWrite('flow', result.conflict);
+  if ('conflict' in result) throw staleWrite('flow', decorate(result.conflict));
   if ('unknownActionIndexes' in result) {
     throw validationError(
       result.unknownActionIndexes.map((index) => ({
@@ -55,28 +56,31 @@ function unwrap(result: FlowWriteResult, id?: number) {
   return result.flow;
 }
 
-export function flowHandlers({ flows }: Services): FlowHandlers {
+export function flowHandlers({ flows, delivery }: Services): FlowHandlers {
+  const withHealth = () => actionHealth(delivery.health);
   return {
-    listFlows: () => flows.list(),
+    listFlows: () => flows.list().map(withHealth()),
     getFlow({ params, reply }) {
       const flow = flows.get(params.id);
       if (!flow) throw notFound(`Flow ${params.id} not found`);
       setEtag(reply, flow.updated);
-      return flow;
+      return withHealth()(flow);
     },
     createFlow({ body, reply }) {
       const flow = unwrap(
         flows.create({ name: body.name, triggerType: body.trigger_type, actions: toActionWrites(body.actions) }),
+        undefined,
+        withHealth(),
       );
       setEtag(reply, flow.updated);
-      return flow;
+      return withHealth()(flow);
     },
     updateFlow({ params, body, request, reply }) {
       // A 404 for an unknown flow, then a stale version, win over complaints about its actions.
       const current = flows.get(params.id);
       if (!current) throw notFound(`Flow ${params.id} not found`);
       const matches = ifMatch(request);
-      if (matches && !matches(current.updated)) throw staleWrite('flow', current);
+      if (matches && !matches(current.updated)) throw staleWrite('flow', withHealth()(current));
       const flow = unwrap(
         flows.update(
           params.id,
@@ -88,9 +92,10 @@ export function flowHandlers({ flows }: Services): FlowHandlers {
           matches,
         ),
         params.id,
+        withHealth(),
       );
       setEtag(reply, flow.updated);
-      return flow;
+      return withHealth()(flow);
     },
     deleteFlow({ params }) {
       if (!flows.remove(params.id)) throw notFound(`Flow ${params.id} not found`);

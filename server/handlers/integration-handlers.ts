@@ -1,8 +1,8 @@
 import type { IntegrationSpec } from '../../src/api/contract';
+import { integrationHealth } from '../delivery/health-view';
 import { HttpError, notFound, validationError } from '../http/http-error';
 import { ifMatch, setEtag, staleWrite } from '../http/preconditions';
 import type { Handlers } from '../http/register-endpoints';
-import { buildValidationChangeEvent } from '../pagerduty/events';
 import { failureToHttpError } from '../pagerduty/failure-response';
 import { integrationSpecs, pagerDutyIntegrationSpec } from '../specs/integration-specs';
 import { integrationChanges } from './integration-input';
@@ -40,12 +40,14 @@ function specFor(type: unknown): IntegrationSpec {
   return spec;
 }
 
-export function integrationHandlers({ config, integrations, pagerDuty }: Services): IntegrationHandlers {
-  /** Proves a key works with a change event (no incident) before anything is stored. */
+export function integrationHandlers({ integrations, delivery }: Services): IntegrationHandlers {
+  /** Proves a key works with a change event (no incident) before anything is stored; recorded as a delivery. */
   async function validateKey(routingKey: string, summary: string) {
-    const outcome = await pagerDuty.send('change', buildValidationChangeEvent(routingKey, config.publicUrl, summary));
+    const { deliveryId, outcome } = await delivery.validateKey(routingKey, summary, null);
     if (!outcome.ok) throw failureToHttpError(outcome.failure, PAGERDUTY_KEY_FIELD);
+    return deliveryId;
   }
+  const withHealth = () => integrationHealth(delivery.health);
 
   const existing = (id: number) => {
     const found = integrations.get(id);
@@ -55,11 +57,11 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
 
   return {
     integrationSpecs: () => [...integrationSpecs],
-    listIntegrations: () => integrations.list(),
+    listIntegrations: () => integrations.list().map(withHealth()),
     getIntegration({ params, reply }) {
       const found = existing(params.id);
       setEtag(reply, found.updated);
-      return found;
+      return withHealth()(found);
     },
 
     async createIntegration({ body, reply }) {
@@ -69,20 +71,22 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
         detail: `A ${spec.label} integration already exists. Edit it to rotate the Routing Key.`,
       });
       if (integrations.findByType(spec.type)) throw conflict;
-      if (spec.type === pagerDutyIntegrationSpec.type) {
-        await validateKey(changes.secrets[PAGERDUTY_KEY_FIELD]!, 'Qualytics: PagerDuty integration connected');
-      }
+      const validation =
+        spec.type === pagerDutyIntegrationSpec.type
+          ? await validateKey(changes.secrets[PAGERDUTY_KEY_FIELD]!, 'Qualytics: PagerDuty integration connected')
+          : null;
       const created = integrations.create(spec.type, changes);
       if (!created) throw conflict;
+      if (validation !== null) delivery.adopt(validation, created.id);
       setEtag(reply, created.updated);
-      return created;
+      return withHealth()(created);
     },
 
     async updateIntegration({ params, body, request, reply }) {
       const current = existing(params.id);
       const matches = ifMatch(request);
       // Refused before PagerDuty is asked: a stale form must not validate or store its key.
-      if (matches && !matches(current.updated)) throw staleWrite('integration', current);
+      if (matches && !matches(current.updated)) throw staleWrite('integration', withHealth()(current));
       if (body.type !== undefined && body.type !== current.type) {
         throw validationError([
           { loc: ['body', 'type'], msg: 'The type of an integration cannot be changed', type: 'immutable' },
@@ -90,14 +94,16 @@ export function integrationHandlers({ config, integrations, pagerDuty }: Service
       }
       const changes = integrationChanges(specFor(current.type), body, true);
       const newKey = changes.secrets[PAGERDUTY_KEY_FIELD];
-      if (current.type === pagerDutyIntegrationSpec.type && newKey !== undefined) {
-        await validateKey(newKey, 'Qualytics: PagerDuty Routing Key updated');
-      }
+      const validation =
+        current.type === pagerDutyIntegrationSpec.type && newKey !== undefined
+          ? await validateKey(newKey, 'Qualytics: PagerDuty Routing Key updated')
+          : null;
       const result = integrations.update(params.id, changes, matches);
       if (!result) throw notFound(`Integration ${params.id} not found`);
-      if ('conflict' in result) throw staleWrite('integration', result.conflict);
+      if ('conflict' in result) throw staleWrite('integration', withHealth()(result.conflict));
+      if (validation !== null) delivery.adopt(validation, params.id);
       setEtag(reply, result.integration.updated);
-      return result.integration;
+      return withHealth()(result.integration);
     },
 
     deleteIntegration({ params }) {

@@ -39,7 +39,9 @@ describe('POST /api/integrations', () => {
     const response = await create(routingKey);
     expect(response.status).toBe(201);
     expect(integrationSchema.parse(response.body)).toMatchObject({ type: 'pagerduty' });
-    expect(Object.keys(response.body).sort()).toEqual(['created', 'id', 'type', 'updated']);
+    // `health` is the additive field of the delivery outbox: the validation just proved the key.
+    expect(Object.keys(response.body).sort()).toEqual(['created', 'health', 'id', 'type', 'updated']);
+    expect(response.body.health).toMatchObject({ state: 'ok', consecutive_failures: 0 });
     const events = await server.sim.events();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ endpoint: 'change', status: 202 });

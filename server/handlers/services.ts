@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import type { DeliveryModule } from '../delivery/delivery-module';
 import type { EventsClient } from '../pagerduty/events-client';
 import type { FlowsStore } from '../store/flows-store';
 import type { IntegrationsStore } from '../store/integrations-store';
@@ -11,4 +12,6 @@ export interface Services {
   flows: FlowsStore;
   pagerDuty: EventsClient;
   testLimiter: RateLimiter;
+  /** Executions, the delivery outbox and health (server/delivery). */
+  delivery: DeliveryModule;
 }

@@ -23,7 +23,7 @@ const notConnected = () =>
 export function testNotificationHandlers(
   services: Services,
 ): Pick<Handlers, 'testNotification' | 'testNotificationAlias'> {
-  const { config, integrations, flows, pagerDuty, testLimiter } = services;
+  const { config, integrations, flows, delivery, testLimiter } = services;
 
   /** The flow and action being edited, when given; both must exist and belong together. */
   function context(body: HandlerContext<'testNotification'>['body']) {
@@ -53,18 +53,20 @@ export function testNotificationHandlers(
           },
         ]);
       }
-      return { key: requested.trim(), source: 'override' as KeySource };
+      return { key: requested.trim(), source: 'override' as KeySource, integrationId: null, stored: false };
     }
-    if (requested === undefined && actionOverride) return { key: actionOverride, source: 'override' as KeySource };
+    if (requested === undefined && actionOverride) {
+      return { key: actionOverride, source: 'override' as KeySource, integrationId: null, stored: true };
+    }
     const integration = integrations.findByType(pagerDutyIntegrationSpec.type);
     const key = integration ? integrations.secret(integration.id, 'api_access_token') : null;
     if (!key) throw notConnected();
-    return { key, source: 'integration' as KeySource };
+    return { key, source: 'integration' as KeySource, integrationId: integration!.id, stored: true };
   }
 
   async function send({ body, user, request }: Pick<HandlerContext<'testNotification'>, 'body' | 'user' | 'request'>) {
     const { flow, actionOverride } = context(body);
-    const { key, source } = chooseKey(body.parameters.routing_key, actionOverride);
+    const { key, source, integrationId, stored } = chooseKey(body.parameters.routing_key, actionOverride);
     const wait = testLimiter.hit(String(user!.id));
     if (wait) {
       throw new HttpError(
@@ -98,7 +100,21 @@ export function testNotificationHandlers(
       }
     };
 
-    const outcome = await pagerDuty.send('enqueue', event);
+    // A key typed into the form only for this test says nothing about the health of what is stored.
+    const { deliveryId, outcome } = await delivery.sendNow(
+      {
+        kind: 'test',
+        endpoint: 'enqueue',
+        integrationId,
+        flowId: flow?.id ?? null,
+        actionId: body.action_id ?? null,
+        healthIntegrationId: integrationId,
+        healthActionId: stored ? (body.action_id ?? null) : null,
+        keySource: source,
+        dedupKey: event.dedup_key,
+      },
+      event,
+    );
     if (!outcome.ok) {
       remember({ outcome: 'failed', message: outcome.failure.detail });
       throw failureToHttpError(outcome.failure);
@@ -114,6 +130,7 @@ export function testNotificationHandlers(
       routing_key_last4: keyLast4(key),
       pagerduty: { status: outcome.reply.status, message: outcome.reply.message, dedup_key: dedupKey },
       event: { ...event, routing_key: redactKey(key) },
+      delivery_id: deliveryId,
     };
     return response;
   }

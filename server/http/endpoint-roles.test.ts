@@ -23,6 +23,43 @@ async function newFlow(s: TestServer): Promise<number> {
 
 const testBody = { type: 'PagerDuty', tokenized_message: 'Role check {{ flow_name }}', parameters: {} };
 
+async function flowWithAction(s: TestServer, routingKey?: string): Promise<number> {
+  await ensureIntegration(s);
+  const parameters = routingKey ? { routing_key: routingKey } : {};
+  const created = await s.api('POST', '/api/flows', {
+    body: {
+      name: 'Runs',
+      trigger_type: 'anomaly',
+      actions: [{ type: 'PagerDuty', tokenized_message: 'x', parameters }],
+    },
+  });
+  expect(created.status).toBe(201);
+  return created.body.id;
+}
+
+async function execute(s: TestServer, flowId: number) {
+  const run = await s.api('POST', `/api/flows/${flowId}/executions`);
+  expect(run.status).toBe(202);
+  return run.body as { id: number; actions: { delivery_id: number }[] };
+}
+
+/** A delivered test trigger, whose incident can be acknowledged or resolved. */
+async function deliveredTrigger(s: TestServer): Promise<number> {
+  await ensureIntegration(s);
+  const test = await s.api('POST', '/api/flows/actions/test-notification', { body: testBody });
+  expect(test.status).toBe(200);
+  return test.body.delivery_id;
+}
+
+/** A trigger PagerDuty refused (revoked key): the only kind of delivery that can be retried. */
+async function failedTrigger(s: TestServer): Promise<number> {
+  const revoked = newRoutingKey();
+  await s.sim.revoke(revoked);
+  const id = (await execute(s, await flowWithAction(s, revoked))).actions[0]!.delivery_id;
+  await expect.poll(async () => (await s.api('GET', `/api/notifications/deliveries/${id}`)).body.status).toBe('failed');
+  return id;
+}
+
 /** A request that succeeds for the right role; every row of the endpoint table must have one. */
 const happyCalls: Record<EndpointName, (s: TestServer) => Promise<Call>> = {
   health: async () => ({ path: '/api/health' }),
@@ -58,6 +95,17 @@ const happyCalls: Record<EndpointName, (s: TestServer) => Promise<Call>> = {
   getFlow: async (s) => ({ path: `/api/flows/${await newFlow(s)}` }),
   updateFlow: async (s) => ({ path: `/api/flows/${await newFlow(s)}`, body: { name: 'Renamed' } }),
   deleteFlow: async (s) => ({ path: `/api/flows/${await newFlow(s)}` }),
+  executeFlow: async (s) => ({ path: `/api/flows/${await flowWithAction(s)}/executions` }),
+  listFlowExecutions: async (s) => ({ path: `/api/flows/${await flowWithAction(s)}/executions` }),
+  getExecution: async (s) => ({ path: `/api/flows/executions/${(await execute(s, await flowWithAction(s))).id}` }),
+  listDeliveries: async () => ({ path: '/api/notifications/deliveries?limit=5' }),
+  getDelivery: async (s) => ({ path: `/api/notifications/deliveries/${await deliveredTrigger(s)}` }),
+  retryDelivery: async (s) => ({ path: `/api/notifications/deliveries/${await failedTrigger(s)}/retry` }),
+  acknowledgeDelivery: async (s) => ({
+    path: `/api/notifications/deliveries/${await deliveredTrigger(s)}/acknowledge`,
+  }),
+  resolveDelivery: async (s) => ({ path: `/api/notifications/deliveries/${await deliveredTrigger(s)}/resolve` }),
+  verifyIntegration: async (s) => ({ path: `/api/integrations/${await ensureIntegration(s)}/verify` }),
 };
 
 const TEST_TOKEN_WITHOUT_SCHEME = 'test-manager-token-0123456789abcdef';

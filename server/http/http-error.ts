@@ -36,7 +36,7 @@ export function validationError(issues: ValidationIssue[]) {
  * FastAPI-style issues from a zod error. Unknown keys become one issue each, located at the key,
  * so a form can put the message on the right field. Messages never include the input value.
  */
-export function zodIssues(where: 'body' | 'path', error: z.core.$ZodError): ValidationIssue[] {
+export function zodIssues(where: 'body' | 'path' | 'query', error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.flatMap((issue): ValidationIssue[] => {
     const loc = [where, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))];
     if (issue.code === 'unrecognized_keys') {

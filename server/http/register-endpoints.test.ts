@@ -19,7 +19,12 @@ async function appWith(overrides: Partial<Handlers>) {
   addJsonParser(app);
   addErrorHandling(app, () => false);
   registerEndpoints(app, handlers(overrides), {
-    authenticate: (token) => (token === 'member-token' ? { id: 3, name: 'Max Member', role: 'Member' } : null),
+    authenticate: (token) =>
+      token === 'member-token'
+        ? { id: 3, name: 'Max Member', role: 'Member' }
+        : token === 'manager-token'
+          ? { id: 2, name: 'Morgan Manager', role: 'Manager' }
+          : null,
     failures: createFailureLimiter(1000, 60_000),
   });
   return app;
@@ -63,5 +68,46 @@ describe('registerEndpoints', () => {
     });
     await app.inject({ method: 'GET', url: '/api/flows/12', headers: { authorization: 'Bearer member-token' } });
     expect(seen).toEqual({ id: 12 });
+  });
+
+  it('parses the query with its schema, and answers a bad one with a 422 located in the query', async () => {
+    let seen: unknown;
+    const app = await appWith({
+      listFlowExecutions: ({ query }) => {
+        seen = query;
+        return { items: [], next_cursor: null };
+      },
+    });
+    const auth = { authorization: 'Bearer member-token' };
+    const ok = await app.inject({ method: 'GET', url: '/api/flows/3/executions?limit=7', headers: auth });
+    expect(ok.statusCode).toBe(200);
+    expect(seen).toEqual({ limit: 7 });
+    const bad = await app.inject({ method: 'GET', url: '/api/flows/3/executions?limit=lots', headers: auth });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().detail[0].loc).toEqual(['query', 'limit']);
+  });
+
+  it('lets a body whose schema has a default be left out, and answers with the success status of the row', async () => {
+    let seen: unknown;
+    const app = await appWith({
+      executeFlow: ({ body }) => {
+        seen = body;
+        return {
+          id: 1,
+          flow_id: 3,
+          status: 'running',
+          created: '2026-03-01T09:00:00.000Z',
+          finished: null,
+          actions: [],
+        };
+      },
+    });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/flows/3/executions',
+      headers: { authorization: 'Bearer manager-token' },
+    });
+    expect(response.statusCode).toBe(202);
+    expect(seen).toEqual({});
   });
 });

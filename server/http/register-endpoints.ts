@@ -16,10 +16,12 @@ import './zod-messages';
 type Ep<N extends EndpointName> = (typeof endpoints)[N];
 type ParamsOf<N extends EndpointName> = Ep<N> extends { params: z.ZodMiniType } ? z.output<Ep<N>['params']> : undefined;
 type BodyOf<N extends EndpointName> = Ep<N> extends { body: z.ZodMiniType } ? z.output<Ep<N>['body']> : undefined;
+type QueryOf<N extends EndpointName> = Ep<N> extends { query: z.ZodMiniType } ? z.output<Ep<N>['query']> : undefined;
 
 export interface HandlerContext<N extends EndpointName> {
   params: ParamsOf<N>;
   body: BodyOf<N>;
+  query: QueryOf<N>;
   /** The caller; `null` only on endpoints that need no token. */
   user: User | null;
   request: FastifyRequest;
@@ -76,8 +78,9 @@ export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth
       handler: async (request, reply) => {
         const user = endpoint.minRole ? authorize(request, endpoint.minRole, auth) : null;
         const params = parse('path', endpoint.params, request.params);
+        const query = parse('query', endpoint.query, request.query);
         const body = parse('body', endpoint.body, request.body);
-        const result = await handler({ params, body, user, request, reply } as HandlerContext<EndpointName>);
+        const result = await handler({ params, body, query, user, request, reply } as HandlerContext<EndpointName>);
         reply.code(endpoint.success.status);
         if (!endpoint.success.schema) return reply.send();
         const checked = endpoint.success.schema.safeParse(result);
@@ -94,9 +97,10 @@ export function registerEndpoints(app: FastifyInstance, handlers: Handlers, auth
   }
 }
 
-function parse(where: 'body' | 'path', schema: z.ZodMiniType | undefined, input: unknown): never {
+function parse(where: 'body' | 'path' | 'query', schema: z.ZodMiniType | undefined, input: unknown): never {
   if (!schema) return undefined as never;
-  if (where === 'body' && input === undefined) {
+  // A body schema with a default (e.g. running a flow) makes the body optional.
+  if (where === 'body' && input === undefined && !schema.safeParse(undefined).success) {
     throw validationError([{ loc: ['body'], msg: 'A JSON request body is required', type: 'missing' }]);
   }
   const result = schema.safeParse(input);

@@ -55,32 +55,42 @@ function cut(text: string, max: number): string {
   return out;
 }
 
-/** A trigger event shaped like the platform's, with sample values for the trigger's tokens. */
-export function buildTestTriggerEvent(input: TestEventInput): { event: SentEvent; detailsDropped: boolean } {
-  const rendered = renderMessage(input.message, input.triggerType, input.publicUrl, {
-    flow_name: input.flowName?.trim() || undefined,
-  });
+export interface TriggerEventInput extends Omit<TestEventInput, 'flowName'> {
+  /** Token values of the firing (`{"flow_name": ..., "datastore_name": ...}`); missing ones take the samples. */
+  context: Partial<Record<string, string>>;
+  dedupKey: string;
+  timestamp: string;
+  /** Marks the event as a test in its class and custom details. */
+  test: boolean;
+  emptySummary: string;
+}
+
+/** A trigger event shaped like the platform's; tokens the context lacks take the test notification's samples. */
+export function buildTriggerEvent(input: TriggerEventInput): { event: SentEvent; detailsDropped: boolean } {
+  const rendered = renderMessage(input.message, input.triggerType, input.publicUrl, input.context);
   // PagerDuty shows the summary as a one-line incident title.
   const line = rendered.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  const summary = cut(line || EMPTY_MESSAGE_SUMMARY, pagerDutyLimits.summaryChars);
+  const summary = cut(line || input.emptySummary, pagerDutyLimits.summaryChars);
+  const container = input.context.container_name ?? sampleContext.container;
+  const testMark = input.test ? { test_notification: true } : {};
   const event: SentEvent = {
     routing_key: input.routingKey,
     event_action: 'trigger',
-    dedup_key: `qualytics-test-${randomUUID()}`,
+    dedup_key: input.dedupKey,
     client: 'Qualytics',
     client_url: input.publicUrl,
     payload: {
       summary,
-      timestamp: new Date().toISOString(),
+      timestamp: input.timestamp,
       severity: input.severity,
       source: input.publicUrl,
-      component: sampleContext.container,
-      class: classes[input.triggerType] ?? 'test',
+      component: container,
+      class: classes[input.triggerType] ?? (input.test ? 'test' : input.triggerType),
       custom_details: {
-        datastore: sampleContext.datastore,
-        container: sampleContext.container,
+        datastore: input.context.datastore_name ?? sampleContext.datastore,
+        container,
         check_type: sampleContext.checkType,
-        test_notification: true,
+        ...testMark,
         ...input.customDetails,
       },
     },
@@ -92,8 +102,20 @@ export function buildTestTriggerEvent(input: TestEventInput): { event: SentEvent
     ],
   };
   if (eventBytes(event) <= pagerDutyLimits.eventBytes) return { event, detailsDropped: false };
-  event.payload.custom_details = { note: OVERSIZE_DETAILS_NOTE, test_notification: true };
+  event.payload.custom_details = { note: OVERSIZE_DETAILS_NOTE, ...testMark };
   return { event, detailsDropped: true };
+}
+
+/** The test notification's trigger: sample values for every token but the flow name. */
+export function buildTestTriggerEvent(input: TestEventInput): { event: SentEvent; detailsDropped: boolean } {
+  return buildTriggerEvent({
+    ...input,
+    context: { flow_name: input.flowName?.trim() || undefined },
+    dedupKey: `qualytics-test-${randomUUID()}`,
+    timestamp: new Date().toISOString(),
+    test: true,
+    emptySummary: EMPTY_MESSAGE_SUMMARY,
+  });
 }
 
 /** The last four characters of a key, or nothing for a key too short to show any of it safely. */

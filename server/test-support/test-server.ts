@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../src/api/contract';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
+import type { DeliveryOptions } from '../delivery/delivery-module';
 
 export const TEST_TOKENS: Record<Role, string> = {
   Admin: 'test-admin-token-0123456789abcdef',
@@ -86,7 +87,7 @@ export interface TestServer {
 /** A real server on a free port with a temp DATA_DIR, fixed tokens and short PagerDuty timings. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  shared: { dataDir?: string; logs?: string[]; responses?: string[] } = {},
+  shared: { dataDir?: string; logs?: string[]; responses?: string[]; delivery?: DeliveryOptions } = {},
 ): Promise<TestServer> {
   const dataDir = shared.dataDir ?? tempDataDir();
   const logs = shared.logs ?? [];
@@ -107,7 +108,10 @@ export async function startTestServer(
     AUTH_FAILURE_LIMIT: '100000',
     ...env,
   });
-  const app = await buildApp(config, { logStream: { write: (line: string) => void logs.push(line) } });
+  const app = await buildApp(config, {
+    logStream: { write: (line: string) => void logs.push(line) },
+    ...(shared.delivery ? { delivery: shared.delivery } : {}),
+  });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
 
   async function api(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> {

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { errorBodySchema, idParamsSchema } from './common';
+import { deliveryEndpoints } from './delivery-endpoints';
 import { createFlowRequestSchema, flowListSchema, flowSchema, updateFlowRequestSchema } from './flows';
 import {
   channelListSchema,
@@ -24,8 +25,10 @@ export interface Endpoint {
   minRole: Role | null;
   params?: z.ZodMiniType;
   body?: z.ZodMiniType;
+  /** Query string parameters (values arrive as strings: coerce); a bad one is a 422 like a bad body. */
+  query?: z.ZodMiniType;
   /** The success status and its body schema (`null` = no body). */
-  success: { status: 200 | 201 | 204; schema: z.ZodMiniType | null };
+  success: { status: 200 | 201 | 202 | 204; schema: z.ZodMiniType | null };
   /** Error statuses this endpoint documents, besides 401/403/413/422. */
   errors?: readonly number[];
 }
@@ -212,6 +215,7 @@ export const endpoints = {
     success: { status: 204, schema: null },
     errors: [404],
   },
+  ...deliveryEndpoints,
 } as const satisfies Record<string, Endpoint>;
 
 export type EndpointName = keyof typeof endpoints;

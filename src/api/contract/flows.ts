@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { isoDateTimeSchema } from './common';
+import { deliveryHealthSchema } from './delivery-health';
 
 export const triggerTypeSchema = z.enum([
   'anomaly',
@@ -55,6 +56,8 @@ export const pagerDutyActionSchema = z.object({
     routing_key_configured: z.boolean(),
   }),
   last_test: z.optional(z.nullable(lastTestSchema)),
+  /** Derived from the deliveries of this action's executions; optional like `last_test`. */
+  health: z.optional(deliveryHealthSchema),
 });
 export type PagerDutyAction = z.infer<typeof pagerDutyActionSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { isoDateTimeSchema } from './common';
+import { deliveryHealthSchema } from './delivery-health';
 
 /**
  * An integration as the server returns it: never a secret, only non-secret properties beside
@@ -15,6 +16,8 @@ export const integrationSchema = z.looseObject({
    * Grafana's `secureFields` does. Optional: a server with only the brief's endpoints does not send it.
    */
   secrets_configured: z.optional(z.record(z.string(), z.boolean())),
+  /** Derived from its deliveries; optional: a server with only the brief's endpoints does not send it. */
+  health: z.optional(deliveryHealthSchema),
 });
 export type Integration = z.infer<typeof integrationSchema>;
 

@@ -41,18 +41,33 @@ function operation(name: string, ep: Endpoint) {
     };
   }
   const pathParams = [...ep.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+  const query = ep.query ? (toSchema(ep.query, 'input') as { properties?: Record<string, unknown> }) : null;
+  const queryParams = Object.entries(query?.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema,
+  }));
   return {
     operationId: name,
     summary: ep.summary,
     ...(ep.minRole ? { security: [{ bearer: [] }], 'x-min-role': ep.minRole } : { security: [] }),
-    parameters: pathParams.map((p) => ({
-      name: p,
-      in: 'path',
-      required: true,
-      schema: p === 'id' ? { type: 'integer', minimum: 1 } : { type: 'string' },
-    })),
+    parameters: [
+      ...pathParams.map((p) => ({
+        name: p,
+        in: 'path',
+        required: true,
+        schema: p === 'id' ? { type: 'integer', minimum: 1 } : { type: 'string' },
+      })),
+      ...queryParams,
+    ],
     ...(ep.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(ep.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: !ep.body.safeParse(undefined).success,
+            content: { 'application/json': { schema: toSchema(ep.body, 'input') } },
+          },
+        }
       : {}),
     responses,
   };

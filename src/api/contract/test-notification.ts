@@ -61,6 +61,8 @@ export const testNotificationResponseSchema = z.object({
   routing_key_last4: z.string(),
   pagerduty: z.object({ status: z.string(), message: z.string(), dedup_key: z.string() }),
   event: sentEventSchema,
+  /** The delivery recording this event, so the console can acknowledge / resolve the incident it opened. */
+  delivery_id: z.optional(z.int()),
 });
 export type TestNotificationResponse = z.infer<typeof testNotificationResponseSchema>;
 

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { createPacer } from './pacer';
+
+describe('the pacer', () => {
+  it('allows at most N sends per key in any rolling minute, each key on its own', () => {
+    const pacer = createPacer(3);
+    for (const t of [0, 10, 20]) {
+      expect(pacer.allows('a', t)).toBe(true);
+      pacer.take('a', t);
+    }
+    expect(pacer.allows('a', 30)).toBe(false);
+    expect(pacer.allows('b', 30)).toBe(true);
+    expect(pacer.blocked(30)).toEqual(['a']);
+    // Room comes back when the oldest send leaves the window, not before.
+    expect(pacer.nextRoomAt(30)).toBe(60_000);
+    expect(pacer.allows('a', 59_999)).toBe(false);
+    expect(pacer.allows('a', 60_000)).toBe(true);
+    expect(pacer.blocked(60_000)).toEqual([]);
+    expect(pacer.nextRoomAt(60_000)).toBeNull();
+  });
+});

@@ -1,0 +1,172 @@
+import type { DeliveryAttempt, DeliveryFailure } from '../../src/api/contract';
+import type { Clock, RandomSource } from './clock';
+import type { DeliveriesStore, Settlement } from './deliveries-store';
+import type { DeliveryRow } from './delivery-row';
+import type { DeliveryObserver } from './observer';
+import type { Pacer } from './pacer';
+import { decideRetry, type RetryPolicy } from './retry-policy';
+import type { AttemptResult, DeliveryTransport } from './transport';
+
+export interface SenderOptions {
+  store: DeliveriesStore;
+  transport: DeliveryTransport;
+  observer: DeliveryObserver;
+  clock: Clock;
+  random: RandomSource;
+  pacer: Pacer;
+  policy: RetryPolicy;
+  concurrency: number;
+  /** How long shutdown waits for sends in flight before giving their claims back. */
+  shutdownWaitMs: number;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+}
+
+export interface Sender {
+  start(): void;
+  /** Something was enqueued: look now rather than at the next timer. */
+  wake(): void;
+  /** Stops claiming, waits for sends in flight up to the bound, gives the rest back to the queue. */
+  stop(): Promise<void>;
+  inFlight(): number;
+}
+
+/** One attempt as the delivery records it. */
+export function attemptRecord(result: AttemptResult, at: string): DeliveryAttempt {
+  const { status, message, errors } = result.reply ?? {};
+  return {
+    at,
+    duration_ms: result.durationMs,
+    http_status: result.httpStatus,
+    outcome: result.outcome,
+    pagerduty: result.reply
+      ? {
+          ...(status === undefined ? {} : { status }),
+          ...(message === undefined ? {} : { message }),
+          ...(errors ? { errors } : {}),
+        }
+      : null,
+    ...(result.detail && result.outcome !== 'delivered' ? { detail: result.detail } : {}),
+  };
+}
+
+export const failureOf = (result: AttemptResult): DeliveryFailure => ({
+  code: result.failureCode ?? 'pagerduty_error',
+  detail: result.detail ?? 'PagerDuty did not accept the event.',
+});
+
+/**
+ * The outbox's sender: claims due deliveries from SQLite (never from memory alone), sends each once, records
+ * the attempt and decides what comes next. Idle, it sleeps on one timer set to the next due retry; an enqueue
+ * or a finished send wakes it.
+ */
+export function createSender(options: SenderOptions): Sender {
+  const { store, transport, observer, clock, pacer, policy } = options;
+  const running = new Map<number, Promise<void>>();
+  let cancelTimer: (() => void) | null = null;
+  let started = false;
+  let stopping = false;
+
+  function schedule() {
+    cancelTimer?.();
+    cancelTimer = null;
+    if (stopping) return;
+    const now = clock.now();
+    const candidates = [store.nextDueMs(now), pacer.nextRoomAt(now)].filter((t): t is number => t !== null);
+    if (!candidates.length) return;
+    cancelTimer = clock.setTimer(pump, Math.max(0, Math.min(...candidates) - now));
+  }
+
+  function pump() {
+    if (!started || stopping) return;
+    while (running.size < options.concurrency) {
+      const now = clock.now();
+      const row = store.nextClaimable(now, pacer.blocked(now));
+      if (!row || !store.claim(row.id)) break;
+      pacer.take(row.key_hash ?? '', now);
+      const send = attempt(row)
+        .catch((error: unknown) => {
+          options.log.error(
+            { delivery: row.id, err: error instanceof Error ? error.message : 'unknown' },
+            'delivery attempt crashed',
+          );
+          // Not released for an immediate retry, which would spin on a row that cannot be sent: back off to the cap.
+          if (stopping) return;
+          const now = clock.now();
+          store.settle(
+            row.id,
+            null,
+            {
+              status: 'retrying',
+              nextAttemptMs: now + policy.maxMs,
+              failure: { code: 'pagerduty_error', detail: 'This server failed to send the event; it will try again.' },
+            },
+            now,
+          );
+        })
+        .finally(() => {
+          running.delete(row.id);
+          pump();
+        });
+      running.set(row.id, send);
+    }
+    schedule();
+  }
+
+  async function attempt(row: DeliveryRow) {
+    const key = store.routingKey(row);
+    const event = { ...(JSON.parse(row.event ?? '{}') as Record<string, unknown>), routing_key: key ?? '' };
+    const result = await transport.attempt(row.endpoint, event);
+    // Shut down meanwhile: the claim was given back and the row will be sent again; record nothing.
+    if (stopping && !running.has(row.id)) return;
+    const now = clock.now();
+    const attempts = (JSON.parse(row.attempts) as unknown[]).length + 1;
+    observer.attempt({ kind: row.kind, outcome: result.outcome, durationMs: result.durationMs });
+    let settlement: Settlement;
+    if (result.outcome === 'delivered') settlement = { status: 'delivered' };
+    else if (result.outcome === 'rejected') settlement = { status: 'failed', failure: failureOf(result) };
+    else {
+      const decision = decideRetry(
+        policy,
+        { nowMs: now, enqueuedMs: row.enqueued_ms, attempts, retryAfterMs: result.retryAfterMs },
+        options.random,
+      );
+      settlement = decision.retry
+        ? { status: 'retrying', nextAttemptMs: decision.atMs, failure: failureOf(result) }
+        : {
+            status: 'failed',
+            failure: { code: failureOf(result).code, detail: `${decision.detail}: ${failureOf(result).detail}` },
+          };
+    }
+    store.settle(row.id, attemptRecord(result, new Date(now).toISOString()), settlement, now);
+    if (settlement.status !== 'retrying') observer.settled({ kind: row.kind, status: settlement.status });
+    if (settlement.status === 'failed')
+      options.log.warn({ delivery: row.id, kind: row.kind, code: settlement.failure.code }, 'delivery failed');
+  }
+
+  return {
+    start() {
+      store.recover(clock.now());
+      started = true;
+      pump();
+    },
+    wake: () => pump(),
+    inFlight: () => running.size,
+    async stop() {
+      stopping = true;
+      cancelTimer?.();
+      cancelTimer = null;
+      if (running.size) {
+        // Wall-clock on purpose: this bounds how long the process takes to exit, whatever clock the sender runs on.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled([...running.values()]),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, options.shutdownWaitMs))),
+        ]);
+        clearTimeout(timer);
+      }
+      const unfinished = [...running.keys()];
+      running.clear();
+      if (unfinished.length) store.release(unfinished);
+    },
+  };
+}
