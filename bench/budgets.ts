@@ -336,6 +336,7 @@ export function deliveryRows(report: DeliveryReport): Row[] {
   for (const [query, pick] of [
     ['first page', (entry: (typeof report.list)[number]) => entry.firstPageP95Ms],
     ['?status=failed first page', (entry: (typeof report.list)[number]) => entry.failedPageP95Ms],
+    ['?since=<10th newest> (10 matches)', (entry: (typeof report.list)[number]) => entry.sincePageP95Ms],
   ] as const) {
     if (!smallest || !largest) break;
     const ratio = median(pick(largest)) / median(pick(smallest));

@@ -17,6 +17,7 @@ import { runLighthouse, type FormFactor, type LighthouseScores, type LighthouseT
 import { visitPages, type Visit } from './app/page-visits';
 import { bundleRows, deliveryRows, formsRows, lighthouseRows, requestRows } from './budgets';
 import { measureDelivery, type DeliveryOptions, type DeliveryReport } from './delivery/measure-delivery';
+import { stopRunning } from './delivery/processes';
 import { measureForms, type FormsOptions, type FormsReport } from './forms/measure-forms';
 import { buildApp } from './lib/app-build';
 import { compositionOf } from './lib/chunk-composition';
@@ -79,6 +80,7 @@ async function main() {
   let server: ReferenceServer | undefined;
   let appDir: string | undefined;
   const cleanUp = async () => {
+    await stopRunning();
     await server?.stop();
     server = undefined;
     if (appDir) await rm(appDir, { recursive: true, force: true });
@@ -176,6 +178,7 @@ async function main() {
             loadExecutions: 5,
             listSizes: [100, 1000],
             listRequests: 10,
+            sinceRequests: 5,
           }
         : {
             rounds: 3,
@@ -187,6 +190,7 @@ async function main() {
             loadExecutions: 50,
             listSizes: [1_000, 100_000, 1_000_000],
             listRequests: 200,
+            sinceRequests: 20,
           };
       log('delivery path (outbox, latency, Alertmanager, delivery log at scale) ...');
       delivery = await measureDelivery(projectRoot, options, log);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { freePort } from '../../scripts/reference-server-process';
+import { tracked } from './processes';
 
 const run = promisify(execFile);
 const binary = '/usr/bin/prometheus-alertmanager';
@@ -89,7 +90,7 @@ export async function startAlertmanager(
   );
   let output = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-4000)));
-  const stop = async () => {
+  const stop = tracked(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
@@ -98,7 +99,7 @@ export async function startAlertmanager(
       clearTimeout(timer);
     }
     await rm(dir, { recursive: true, force: true });
-  };
+  });
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) {

@@ -9,6 +9,23 @@ import { join } from 'node:path';
 import { freePort, spawnReferenceServer } from '../../scripts/reference-server-process';
 import { benchTokens } from '../lib/reference-server';
 
+/** Stops of every process started here and not stopped yet, for the bench's SIGINT / SIGTERM handler. */
+const running = new Set<() => Promise<void>>();
+
+/** Registers `stop` until it has run once; returns the wrapped stop. */
+export function tracked(stop: () => Promise<void>): () => Promise<void> {
+  const once = async () => {
+    running.delete(once);
+    await stop();
+  };
+  running.add(once);
+  return once;
+}
+
+export async function stopRunning() {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
 export interface SimEvent {
   id: number;
   endpoint: 'enqueue' | 'change';
@@ -49,14 +66,14 @@ export async function startSimulator(cwd: string): Promise<Simulator> {
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-4000)));
   const base = `http://127.0.0.1:${port}/pagerduty-sim`;
-  const stop = async () => {
+  const stop = tracked(async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
-  };
+  });
   try {
     await waitFor(
       async () => (await fetch(`${base}/_control/events`, { signal: AbortSignal.timeout(2_000) })).ok,
@@ -88,7 +105,7 @@ export interface DeliveryServer {
 /** The reference server on `dataDir` (a fresh temp dir when omitted), sending to `eventsUrl`. */
 export async function startDeliveryServer(
   cwd: string,
-  options: { eventsUrl: string; dataDir: string; concurrency: number },
+  options: { eventsUrl: string; dataDir: string; concurrency: number; env?: Record<string, string> },
 ): Promise<DeliveryServer> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
@@ -107,6 +124,7 @@ export async function startDeliveryServer(
       DELIVERY_CONCURRENCY: String(options.concurrency),
       // The server refuses more than 120 a minute per key (PagerDuty's limit); the bench spreads keys instead.
       DELIVERY_PACE_PER_MINUTE: '100',
+      ...options.env,
     },
   });
   const api = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
@@ -122,7 +140,7 @@ export async function startDeliveryServer(
     if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text.slice(0, 300)}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
-  return { origin, dataDir: options.dataDir, api, stop: () => server.stop() };
+  return { origin, dataDir: options.dataDir, api, stop: tracked(() => server.stop()) };
 }
 
 export const makeDataDir = () => mkdtemp(join(tmpdir(), 'qualytics-bench-delivery-'));

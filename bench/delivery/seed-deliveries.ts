@@ -17,6 +17,11 @@ const ATTEMPTS = JSON.stringify([
 ]);
 const FAILURE = JSON.stringify({ code: 'invalid_event', detail: 'Event object is invalid' });
 
+const base = Date.parse('2026-01-01T00:00:00.000Z');
+
+/** The `created` of the n-th seeded row (one a second from 2026-01-01), for `?since=` queries. */
+export const seededCreatedAt = (n: number) => new Date(base + n * 1000).toISOString();
+
 /** Adds rows until the table holds `total`; returns how long the insert took. */
 export function seedDeliveries(dataDir: string, total: number): { ms: number; rows: number } {
   const db = openDatabase(dataDir);
@@ -24,7 +29,6 @@ export function seedDeliveries(dataDir: string, total: number): { ms: number; ro
     const started = performance.now();
     const { n: existing } = db.prepare('SELECT COUNT(*) AS n FROM deliveries').get() as { n: number };
     if (total > existing) {
-      const base = Date.parse('2026-01-01T00:00:00.000Z');
       db.transaction(() => {
         db.prepare(
           `WITH RECURSIVE seq(n) AS (SELECT @from UNION ALL SELECT n + 1 FROM seq WHERE n < @to)
