@@ -50,7 +50,7 @@ describe('deliveryRows', () => {
     expect(row(slower, 'outbox vs Alertmanager 0.25.0')?.result).toBe('FAIL');
   });
 
-  it('holds latency to its p99 budgets and the list to 1.5x from the smallest to the largest size', () => {
+  it('holds latency to its p99 budgets and the list to 1.5x from the smallest to the largest size, round by round', () => {
     const rows = deliveryRows(
       report({
         idle: [{ p50Ms: 5, p99Ms: 251, samples: 30 }],
