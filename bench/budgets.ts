@@ -1,5 +1,6 @@
 import type { LighthouseScores } from './app/lighthouse-audit';
 import type { Visit } from './app/page-visits';
+import type { DeliveryReport, LatencyRound } from './delivery/measure-delivery';
 import type { FormResult, FormsReport } from './forms/measure-forms';
 import { kb, type CompressedSize } from './lib/compress';
 import { median, round } from './lib/stats';
@@ -22,6 +23,13 @@ export const budgets = {
   mobile: { performance: 95, lcpMs: 2500, tbtMs: 150 },
   /** Lighthouse desktop preset; accessibility and best practices are checked here. */
   lighthouse: { performance: 98, accessibility: 100, bestPractices: 100 },
+  /** Durability may cost at most this much throughput against a bare loop posting the same events. */
+  outboxVsBareLoop: 2,
+  /** Execution sent to PagerDuty's 202, p99: one claim + one send when idle; 50 at once wait their turn. */
+  idleP99Ms: 250,
+  loadP99Ms: 2000,
+  /** The delivery log's first page p95 at 1M stored rows over 1k: keyset on an index stays flat. */
+  listFlatness: 1.5,
 } as const;
 
 const verdict = (ok: boolean): Verdict => (ok ? 'PASS' : 'FAIL');
@@ -262,4 +270,94 @@ function desktopRow(entry: LighthouseScores): Row {
 
 export function lighthouseRows(scores: readonly LighthouseScores[]): Row[] {
   return scores.map((entry) => (entry.formFactor === 'mobile' ? mobileRow(entry) : desktopRow(entry)));
+}
+
+const perSecond = (values: readonly number[]) => spread(values, 0, '/s');
+
+function latencyRow(what: string, rounds: readonly LatencyRound[], budgetMs: number): Row {
+  const p99 = rounds.map((round) => round.p99Ms);
+  return {
+    section: 'delivery',
+    what,
+    figure: `p50 ${spread(
+      rounds.map((round) => round.p50Ms),
+      0,
+      ' ms',
+    )}, p99 ${spread(p99, 0, ' ms')}, ${rounds[0]?.samples ?? 0} a round`,
+    budget: `p99 <= ${budgetMs} ms`,
+    result: verdict(p99.length > 0 && median(p99) <= budgetMs),
+  };
+}
+
+export function deliveryRows(report: DeliveryReport): Row[] {
+  const rows: Row[] = [];
+  const { options } = report;
+  const outbox = report.throughput.map((round) => round.outboxPerSecond);
+  if (report.throughput.length) {
+    const ratios = report.throughput.map((round) => round.barePerSecond / round.outboxPerSecond);
+    rows.push({
+      section: 'delivery',
+      what: `outbox, ${options.keys} keys x ${options.eventsPerKey} events, concurrency ${options.concurrency}`,
+      figure: `${perSecond(outbox)} vs bare loop ${perSecond(report.throughput.map((round) => round.barePerSecond))}; bare/outbox ${spread(ratios, 2, 'x')}; enqueue ${spread(
+        report.throughput.map((round) => round.enqueueMs),
+        0,
+        ' ms',
+      )}`,
+      budget: `bare/outbox <= ${budgets.outboxVsBareLoop}x`,
+      result: verdict(median(ratios) <= budgets.outboxVsBareLoop),
+    });
+  }
+  if ('skipped' in report.alertmanager) {
+    rows.push({
+      section: 'delivery',
+      what: 'outbox vs Alertmanager',
+      figure: '-',
+      budget: 'outbox >= Alertmanager',
+      result: 'n/a',
+      note: report.alertmanager.skipped,
+    });
+  } else if (outbox.length) {
+    const am = report.alertmanager.perSecond;
+    rows.push({
+      section: 'delivery',
+      what: `outbox vs Alertmanager ${report.alertmanager.version} (${options.alertmanagerAlerts} alerts, group_wait 100 ms)`,
+      figure: `outbox ${perSecond(outbox)}, Alertmanager ${perSecond(am)} (outbox/AM ${round(median(outbox) / median(am), 2)}x)`,
+      budget: 'outbox >= Alertmanager',
+      result: verdict(am.length > 0 && median(outbox) >= median(am)),
+    });
+  }
+  if (report.idle.length) rows.push(latencyRow('execution to PagerDuty 202, idle', report.idle, budgets.idleP99Ms));
+  if (report.load.length)
+    rows.push(
+      latencyRow(`execution to PagerDuty 202, ${options.loadExecutions} at once`, report.load, budgets.loadP99Ms),
+    );
+  const smallest = report.list[0];
+  const largest = report.list[report.list.length - 1];
+  for (const [query, pick] of [
+    ['first page', (entry: (typeof report.list)[number]) => entry.firstPageP95Ms],
+    ['?status=failed first page', (entry: (typeof report.list)[number]) => entry.failedPageP95Ms],
+    ['?since=<10th newest> (10 matches)', (entry: (typeof report.list)[number]) => entry.sincePageP95Ms],
+  ] as const) {
+    if (!smallest || !largest) break;
+    // Each round measured every size back to back, so the round's own ratio cancels the load of that moment.
+    const ratios = roundRatios(pick(largest), pick(smallest));
+    const ratio = ratios ? median(ratios) : Number.NaN;
+    rows.push({
+      section: 'delivery',
+      what: `GET /api/notifications/deliveries ${query} p95`,
+      figure: `${report.list.map((entry) => `${entry.size}: ${spread(pick(entry), 1, ' ms')}`).join('; ')}; ${largest.size}/${smallest.size} ${ratios ? spread(ratios, 2, 'x') : '-'}`,
+      budget: `${largest.size}/${smallest.size} <= ${budgets.listFlatness}x`,
+      result: verdict(report.list.length > 1 && ratio <= budgets.listFlatness),
+    });
+  }
+  if (report.errors.length)
+    rows.push({
+      section: 'delivery',
+      what: 'delivery section',
+      figure: '-',
+      budget: 'runs to the end',
+      result: 'FAIL',
+      note: report.errors.join('; '),
+    });
+  return rows;
 }

@@ -1,7 +1,7 @@
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';
 
 export interface Row {
-  section: 'bundle' | 'forms' | 'requests' | 'lighthouse';
+  section: 'bundle' | 'forms' | 'requests' | 'lighthouse' | 'delivery';
   what: string;
   figure: string;
   budget: string;

@@ -4,7 +4,7 @@
  *
  *   npm run bench                       everything (about 5-8 minutes on 2 cores)
  *   npm run bench -- --smoke            one tiny size of each measurement (BENCH_SMOKE=1 does the same)
- *   npm run bench -- --only=forms,bundle   some sections: bundle, requests, forms, lighthouse
+ *   npm run bench -- --only=forms,bundle   some sections: bundle, requests, forms, lighthouse, delivery
  *   npm run bench -- --out=path.json    where the JSON goes (default bench/results/latest.json, smoke.json in smoke)
  *   npm run bench -- --strict           exit 1 when a budget fails (timings are not assertions by default)
  */
@@ -15,7 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { consolePages, panelSnapshots, targetsOf, type SeededIds } from './app/console-pages';
 import { runLighthouse, type FormFactor, type LighthouseScores, type LighthouseTarget } from './app/lighthouse-audit';
 import { visitPages, type Visit } from './app/page-visits';
-import { bundleRows, formsRows, lighthouseRows, requestRows } from './budgets';
+import { bundleRows, deliveryRows, formsRows, lighthouseRows, requestRows } from './budgets';
+import { measureDelivery, type DeliveryOptions, type DeliveryReport } from './delivery/measure-delivery';
+import { stopRunning } from './delivery/processes';
 import { measureForms, type FormsOptions, type FormsReport } from './forms/measure-forms';
 import { buildApp } from './lib/app-build';
 import { compositionOf } from './lib/chunk-composition';
@@ -24,7 +26,7 @@ import { ensurePagerDuty, seedFlow, startReferenceServer, type ReferenceServer }
 import { sourceOf } from './lib/vite-manifest';
 import { formatMarkdown, formatTable, type Row } from './report';
 
-const sections = ['bundle', 'requests', 'forms', 'lighthouse'] as const;
+const sections = ['bundle', 'requests', 'forms', 'lighthouse', 'delivery'] as const;
 type Section = (typeof sections)[number];
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,8 +40,9 @@ function parseArgs(argv: readonly string[]) {
   const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name)) ?? [];
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${sections.join(', ')}`);
   const out = value('out') ?? join(projectRoot, 'bench', 'results', smoke ? 'smoke.json' : 'latest.json');
-  // The smoke run (inside `npm test`) leaves Lighthouse out unless asked for by name: it takes minutes.
-  const defaults = smoke ? sections.filter((section) => section !== 'lighthouse') : sections;
+  // The smoke run (inside `npm test`) leaves Lighthouse and the delivery section out unless asked for by name: the
+  // one takes minutes, the other starts four processes and seeds a database.
+  const defaults = smoke ? sections.filter((section) => section !== 'lighthouse' && section !== 'delivery') : sections;
   return {
     smoke,
     strict: argv.includes('--strict'),
@@ -71,11 +74,13 @@ async function main() {
   const composition: Record<string, Record<string, number>> = {};
   let forms: FormsReport | undefined;
   const lighthouse: LighthouseScores[] = [];
+  let delivery: DeliveryReport | undefined;
   const needsApp = args.run.has('bundle') || args.run.has('requests') || args.run.has('lighthouse');
 
   let server: ReferenceServer | undefined;
   let appDir: string | undefined;
   const cleanUp = async () => {
+    await stopRunning();
     await server?.stop();
     server = undefined;
     if (appDir) await rm(appDir, { recursive: true, force: true });
@@ -118,9 +123,10 @@ async function main() {
     // The Connect step is audited as a manager first meets it, before the wizard visit connects PagerDuty.
     await auditPages(true);
 
-    const browser = await launchChromium(executable);
+    // The delivery section alone needs no browser.
+    const browser = needsApp || args.run.has('forms') ? await launchChromium(executable) : undefined;
     try {
-      if (server && app && flowId && (args.run.has('bundle') || args.run.has('requests'))) {
+      if (browser && server && app && flowId && (args.run.has('bundle') || args.run.has('requests'))) {
         log('visiting pages (cold loads, request log) ...');
         const activeServer = server;
         visits = await visitPages(
@@ -139,13 +145,13 @@ async function main() {
         if (args.run.has('bundle')) rows.push(...bundleRows(visits));
         if (args.run.has('requests')) rows.push(...requestRows(visits));
       }
-      if (args.run.has('forms')) {
+      if (browser && args.run.has('forms')) {
         log(`forms at scale (${formsOptions.sizes.join(', ')} properties; engine vs @rjsf/mui vs plain) ...`);
         forms = await measureForms(browser, formsOptions, log);
         rows.push(...formsRows(forms));
       }
     } finally {
-      await browser.close();
+      await browser?.close();
     }
 
     if (server) ids.integrationId = await ensurePagerDuty(server);
@@ -159,6 +165,37 @@ async function main() {
       (entry.mode === 'snapshot' ? 50 : 0);
     lighthouse.sort((a, b) => order(a) - order(b));
     rows.push(...lighthouseRows(lighthouse));
+
+    if (args.run.has('delivery')) {
+      const options: DeliveryOptions = args.smoke
+        ? {
+            rounds: 1,
+            keys: 5,
+            eventsPerKey: 2,
+            concurrency: 4,
+            alertmanagerAlerts: 10,
+            idleExecutions: 3,
+            loadExecutions: 5,
+            listSizes: [100, 1000],
+            listRequests: 10,
+            sinceRequests: 5,
+          }
+        : {
+            rounds: 3,
+            keys: 100,
+            eventsPerKey: 10,
+            concurrency: 16,
+            alertmanagerAlerts: 500,
+            idleExecutions: 30,
+            loadExecutions: 50,
+            listSizes: [1_000, 100_000, 1_000_000],
+            listRequests: 200,
+            sinceRequests: 20,
+          };
+      log('delivery path (outbox, latency, Alertmanager, delivery log at scale) ...');
+      delivery = await measureDelivery(projectRoot, options, log);
+      rows.push(...deliveryRows(delivery));
+    }
   } finally {
     await cleanUp();
     process.off('SIGINT', onSignal);
@@ -184,6 +221,7 @@ async function main() {
     requests: visits.map((visit) => ({ name: visit.name, url: visit.url, ...visit.requests })),
     forms: forms ?? null,
     lighthouse,
+    delivery: delivery ?? null,
   };
   await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(args.out.replace(/\.json$/, '.md'), `${formatMarkdown(rows)}\n`);

@@ -1,0 +1,288 @@
+/**
+ * The delivery section: the durable outbox against a bare loop and Alertmanager (throughput), execution-to-accepted
+ * latency, and the delivery log's first page at 1k / 100k / 1M stored rows. Every process is started here and stopped
+ * in `finally`; every wait is bounded.
+ */
+import { percentile } from '../lib/stats';
+import { ensureAlertmanager, startAlertmanager } from './alertmanager';
+import {
+  makeDataDir,
+  pool,
+  removeDir,
+  routingKeyOf,
+  startDeliveryServer,
+  startSimulator,
+  type DeliveryServer,
+  type SimEvent,
+  type Simulator,
+} from './processes';
+import { seedDeliveries, seededCreatedAt } from './seed-deliveries';
+
+export interface DeliveryOptions {
+  rounds: number;
+  keys: number;
+  eventsPerKey: number;
+  concurrency: number;
+  alertmanagerAlerts: number;
+  idleExecutions: number;
+  loadExecutions: number;
+  listSizes: number[];
+  listRequests: number;
+  sinceRequests: number;
+}
+
+export interface ThroughputRound {
+  outboxPerSecond: number;
+  barePerSecond: number;
+  /** Time for the executions' 202s alone (the durable enqueue), within the outbox's window. */
+  enqueueMs: number;
+}
+
+export interface LatencyRound {
+  p50Ms: number;
+  p99Ms: number;
+  samples: number;
+}
+
+export interface ListFigures {
+  size: number;
+  seedMs: number;
+  /** p95 of each round's requests, per query. */
+  firstPageP95Ms: number[];
+  failedPageP95Ms: number[];
+  /** `?since=` the 10th newest row: a page that matches 10 rows, so nothing stops the scan early. */
+  sincePageP95Ms: number[];
+}
+
+export interface DeliveryReport {
+  options: DeliveryOptions;
+  throughput: ThroughputRound[];
+  alertmanager: { version: string; perSecond: number[] } | { skipped: string };
+  idle: LatencyRound[];
+  load: LatencyRound[];
+  list: ListFigures[];
+  errors: string[];
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the simulator until `count` accepted events match; the finish time is the last one's `received_at`. */
+async function acceptedBy(
+  sim: Simulator,
+  count: number,
+  timeoutMs: number,
+  match: (event: SimEvent) => boolean = () => true,
+): Promise<SimEvent[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const accepted = (await sim.events()).filter((event) => event.status === 202 && match(event));
+    if (accepted.length >= count) return accepted;
+    if (Date.now() > deadline) throw new Error(`the simulator accepted ${accepted.length} of ${count} in time`);
+    await sleep(100);
+  }
+}
+
+const lastAt = (events: readonly SimEvent[]) => Math.max(...events.map((event) => Date.parse(event.received_at)));
+
+async function outboxRound(server: DeliveryServer, sim: Simulator, flows: number[], options: DeliveryOptions) {
+  await sim.reset();
+  const jobs = Array.from({ length: options.eventsPerKey }, () => flows).flat();
+  const started = Date.now();
+  // As many executions in flight as the sender sends: the API is not what throttles the outbox.
+  await pool(jobs, options.concurrency, async (flowId) => {
+    await server.api('POST', `/api/flows/${flowId}/executions`, {});
+  });
+  const enqueueMs = Date.now() - started;
+  const events = await acceptedBy(sim, jobs.length, 120_000, (event) => event.endpoint === 'enqueue');
+  return { perSecond: (jobs.length * 1000) / Math.max(1, lastAt(events) - started), enqueueMs, events };
+}
+
+/** The same events the outbox sent, posted by a plain loop with the same concurrency: the floor of this machine. */
+async function bareRound(sim: Simulator, bodies: readonly unknown[], concurrency: number) {
+  await sim.reset();
+  const started = Date.now();
+  await pool(bodies, concurrency, async (body) => {
+    const response = await fetch(`${sim.base}/v2/enqueue`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+  });
+  const events = await acceptedBy(sim, bodies.length, 60_000);
+  return (bodies.length * 1000) / Math.max(1, lastAt(events) - started);
+}
+
+/** Executions with known dedup keys; latency = POST sent until the simulator recorded the trigger's 202. */
+async function latencyRound(
+  server: DeliveryServer,
+  sim: Simulator,
+  flows: number[],
+  count: number,
+  tag: string,
+  spacingMs: number,
+): Promise<LatencyRound> {
+  await sim.reset();
+  const sentAt = new Map<string, number>();
+  const fire = async (i: number) => {
+    const dedupKey = `bench-${tag}-${i}-${Date.now()}`;
+    sentAt.set(dedupKey, Date.now());
+    await server.api('POST', `/api/flows/${flows[i % flows.length]}/executions`, { dedup_key: dedupKey });
+  };
+  if (spacingMs > 0) {
+    for (let i = 0; i < count; i++) {
+      await fire(i);
+      await sleep(spacingMs);
+    }
+  } else {
+    await Promise.all(Array.from({ length: count }, (_, i) => fire(i)));
+  }
+  const events = await acceptedBy(sim, count, 60_000, (event) => sentAt.has(event.body.dedup_key ?? ''));
+  const latencies = events.map((event) => Date.parse(event.received_at) - (sentAt.get(event.body.dedup_key!) ?? 0));
+  return { p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), samples: latencies.length };
+}
+
+async function timeRequests(server: DeliveryServer, path: string, count: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await server.api('GET', path);
+    times.push(performance.now() - started);
+  }
+  return percentile(times, 95);
+}
+
+/**
+ * One data dir and one server per size, all running at once, and each round visits every size in turn: load from
+ * the other engineers on this machine then falls on all sizes alike instead of on whichever was measured last.
+ */
+async function measureList(cwd: string, sim: Simulator, options: DeliveryOptions, log: (line: string) => void) {
+  const figures: ListFigures[] = [];
+  const dirs: string[] = [];
+  const servers: DeliveryServer[] = [];
+  try {
+    for (const size of options.listSizes) {
+      const dataDir = await makeDataDir();
+      dirs.push(dataDir);
+      const { ms: seedMs } = seedDeliveries(dataDir, size);
+      log(`  ${size} stored deliveries (seeded in ${Math.round(seedMs)} ms) ...`);
+      servers.push(await startDeliveryServer(cwd, { eventsUrl: sim.base, dataDir, concurrency: 1 }));
+      figures.push({ size, seedMs, firstPageP95Ms: [], failedPageP95Ms: [], sincePageP95Ms: [] });
+    }
+    const paths = (size: number) => ({
+      first: '/api/notifications/deliveries',
+      failed: '/api/notifications/deliveries?status=failed',
+      since: `/api/notifications/deliveries?since=${encodeURIComponent(seededCreatedAt(size - 9))}`,
+    });
+    // A warm-up: the first requests pay for the page cache and the JIT, not for the query.
+    for (const [i, server] of servers.entries()) {
+      for (const path of Object.values(paths(figures[i]!.size))) await timeRequests(server, path, 10);
+    }
+    for (let round = 0; round < options.rounds; round++) {
+      for (const [i, server] of servers.entries()) {
+        const entry = figures[i]!;
+        const { first, failed, since } = paths(entry.size);
+        entry.firstPageP95Ms.push(await timeRequests(server, first, options.listRequests));
+        entry.failedPageP95Ms.push(await timeRequests(server, failed, options.listRequests));
+        // Fewer: until the store bounds this query, each one at 1M reads the whole table.
+        entry.sincePageP95Ms.push(await timeRequests(server, since, options.sinceRequests));
+      }
+    }
+  } finally {
+    for (const server of servers) await server.stop();
+    for (const dir of dirs) await removeDir(dir);
+  }
+  return figures;
+}
+
+export async function measureDelivery(
+  cwd: string,
+  options: DeliveryOptions,
+  log: (line: string) => void,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = {
+    options,
+    throughput: [],
+    alertmanager: { skipped: 'not run' },
+    idle: [],
+    load: [],
+    list: [],
+    errors: [],
+  };
+  const sim = await startSimulator(cwd);
+  const dataDir = await makeDataDir();
+  const keys = Array.from({ length: options.keys }, (_, i) => routingKeyOf('benchkey', i));
+  try {
+    const server = await startDeliveryServer(cwd, { eventsUrl: sim.base, dataDir, concurrency: options.concurrency });
+    try {
+      // One flow per routing key, each with one action whose override is that key.
+      const flows: number[] = [];
+      for (const [i, key] of keys.entries()) {
+        const flow = await server.api<{ id: number }>('POST', '/api/flows', {
+          name: `Bench delivery ${i}`,
+          trigger_type: 'anomaly',
+          actions: [
+            {
+              type: 'PagerDuty',
+              tokenized_message: 'Anomaly in {{ datastore_name }}',
+              parameters: { severity: 'error', routing_key: key },
+            },
+          ],
+        });
+        flows.push(flow.id);
+      }
+      log(
+        `  outbox vs bare loop: ${options.keys} keys x ${options.eventsPerKey} events, concurrency ${options.concurrency} ...`,
+      );
+      for (let round = 0; round < options.rounds; round++) {
+        const outbox = await outboxRound(server, sim, flows, options);
+        const bare = await bareRound(
+          sim,
+          outbox.events.map((event) => event.body),
+          options.concurrency,
+        );
+        report.throughput.push({ outboxPerSecond: outbox.perSecond, barePerSecond: bare, enqueueMs: outbox.enqueueMs });
+      }
+      log(`  latency: ${options.idleExecutions} idle executions, ${options.loadExecutions} at once ...`);
+      for (let round = 0; round < options.rounds; round++) {
+        report.idle.push(await latencyRound(server, sim, flows, options.idleExecutions, `idle${round}`, 100));
+        report.load.push(await latencyRound(server, sim, flows, options.loadExecutions, `load${round}`, 0));
+      }
+    } finally {
+      await server.stop();
+    }
+
+    const found = await ensureAlertmanager(log);
+    if ('skip' in found) report.alertmanager = { skipped: found.skip };
+    else {
+      log(`  alertmanager: ${options.alertmanagerAlerts} alerts over ${options.keys} receivers ...`);
+      const am = await startAlertmanager(found.binary, keys, `${sim.base}/v2/enqueue`);
+      try {
+        const perSecond: number[] = [];
+        for (let round = 0; round < options.rounds; round++) {
+          await sim.reset();
+          const alerts = Array.from({ length: options.alertmanagerAlerts }, (_, i) => ({
+            labels: { alertname: `bench-${round}-${i}`, bench_key: String(i % options.keys), severity: 'error' },
+            annotations: { summary: `Anomaly ${i}` },
+          }));
+          const started = Date.now();
+          await am.post(alerts);
+          const events = await acceptedBy(sim, alerts.length, 60_000);
+          perSecond.push((alerts.length * 1000) / Math.max(1, lastAt(events) - started));
+        }
+        report.alertmanager = { version: am.version, perSecond };
+      } finally {
+        await am.stop();
+      }
+    }
+
+    log(`  delivery log first page at ${options.listSizes.join(', ')} stored deliveries ...`);
+    report.list = await measureList(cwd, sim, options, log);
+  } catch (error) {
+    report.errors.push(error instanceof Error ? error.message : String(error));
+  } finally {
+    await sim.stop();
+    await removeDir(dataDir);
+  }
+  return report;
+}
