@@ -71,7 +71,7 @@ for (const mode of ['Light', 'Dark'] as const) {
       ['Next', wizard.button('Next: Send test')],
       ['Add row', editor.details.getByRole('button', { name: 'Add row' })],
       ['Edit as JSON', editor.details.getByRole('button', { name: 'Edit as JSON' })],
-      ['delete-row icon', editor.details.getByRole('button', { name: 'Remove team' })],
+      ['delete-row icon', editor.details.getByRole('button', { name: /^Remove row \d+ \(team\)$/ })],
     ];
     for (const [name, target] of targets) {
       const ring = await ringOf(target);
