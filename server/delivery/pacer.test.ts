@@ -18,4 +18,13 @@ describe('the pacer', () => {
     expect(pacer.blocked(60_000)).toEqual([]);
     expect(pacer.nextRoomAt(60_000)).toBeNull();
   });
+
+  it('gives the earliest moment any blocked key gets room again', () => {
+    const pacer = createPacer(1);
+    pacer.take('late', 5_000);
+    pacer.take('early', 1_000);
+    pacer.take('later', 9_000);
+    expect(pacer.blocked(10_000).sort()).toEqual(['early', 'late', 'later']);
+    expect(pacer.nextRoomAt(10_000)).toBe(61_000);
+  });
 });

@@ -49,6 +49,15 @@ describe('decideRetry', () => {
       ).retry,
     ).toBe(true);
   });
+
+  it('says "1 attempt" when the only attempt came after the deadline', () => {
+    const decision = decideRetry(
+      { ...policy, giveUpAfterMs: 1000 },
+      { nowMs: start + 1000, enqueuedMs: start, attempts: 1, retryAfterMs: null },
+      () => 0.5,
+    );
+    expect(decision).toEqual({ retry: false, detail: 'gave up after 1 attempt over 1 s' });
+  });
 });
 
 describe('formatDuration', () => {
@@ -60,5 +69,9 @@ describe('formatDuration', () => {
       '2 h 5 min',
       '1 h',
     ]);
+  });
+
+  it('moves to the next unit exactly at its boundary', () => {
+    expect([999, 1000, 59_499, 60_000].map(formatDuration)).toEqual(['999 ms', '1 s', '59 s', '1 min']);
   });
 });
