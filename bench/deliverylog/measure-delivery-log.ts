@@ -38,6 +38,8 @@ export interface DeliveryLogSize {
   seedMs: number;
   /** Navigation start to the first paint after the first page of rows is in the table, per round. */
   firstRowsMs: number[];
+  /** Each round's API calls until then (path and ms, from Resource Timing): where the first render waits. */
+  firstRowsApi: { path: string; ms: number }[][];
   scroll: ScrollRound[];
 }
 
@@ -118,15 +120,15 @@ async function scrollToBottom(page: Page, options: DeliveryLogOptions): Promise<
   const box = await table.boundingBox();
   if (!box) throw new Error('the deliveries table has no box');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.evaluate(() => {
-    const w = window as unknown as ProbeWindow;
-    w.__frames = [];
-    w.__longTasks = 0;
-    w.__recording = true;
-    let last = performance.now();
-    const tick = (now: number) => {
-      if (!w.__recording) return;
-      w.__frames?.push(now - last);
+  // A string, not a function: tsx names inner functions with a `__name` helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__longTasks = 0;
+    window.__recording = true;
+    let last = 0;
+    const tick = (now) => {
+      if (!window.__recording) return;
+      window.__frames.push(now - last);
       last = now;
       requestAnimationFrame(tick);
     };
@@ -134,7 +136,7 @@ async function scrollToBottom(page: Page, options: DeliveryLogOptions): Promise<
       last = now;
       requestAnimationFrame(tick);
     });
-  });
+  })()`);
   const atBottom = () =>
     table.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2 && el.scrollHeight > el.clientHeight);
   const maxSteps = 2000;
@@ -170,12 +172,21 @@ async function visit(browser: Browser, server: DeliveryServer, options: Delivery
     await page.waitForFunction(() => (window as unknown as ProbeWindow).__firstRowsAt !== undefined, undefined, {
       timeout: 30_000,
     });
-    const firstRowsMs = await page.evaluate(() => (window as unknown as ProbeWindow).__firstRowsAt as number);
-    if (!withScroll) return { firstRowsMs };
+    const { firstRowsMs, api } = await page.evaluate(() => ({
+      firstRowsMs: (window as unknown as ProbeWindow).__firstRowsAt as number,
+      api: performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname.startsWith('/api/'))
+        .map((entry) => ({
+          path: new URL(entry.name).pathname + new URL(entry.name).search,
+          ms: Math.round(entry.duration),
+        })),
+    }));
+    if (!withScroll) return { firstRowsMs, api };
     const rowsLoaded = await loadRows(page, options.scrollRows);
     if ((await page.locator(rowSelector).count()) >= rowsLoaded)
       throw new Error(`${rowsLoaded} rows loaded but the table is not virtualised`);
-    return { firstRowsMs, scroll: { ...(await scrollToBottom(page, options)), rowsLoaded } };
+    return { firstRowsMs, api, scroll: { ...(await scrollToBottom(page, options)), rowsLoaded } };
   } finally {
     await context.close();
   }
@@ -194,7 +205,7 @@ export async function measureDeliveryLog(
     for (const size of options.sizes) {
       const dataDir = await makeDataDir();
       const { ms: seedMs } = seedDeliveries(dataDir, size);
-      const entry: DeliveryLogSize = { size, seedMs: round(seedMs), firstRowsMs: [], scroll: [] };
+      const entry: DeliveryLogSize = { size, seedMs: round(seedMs), firstRowsMs: [], firstRowsApi: [], scroll: [] };
       report.sizes.push(entry);
       // Nothing in the seed is pending, so the sender has nothing to post; the URL is never called.
       const server = await startDeliveryServer(projectRoot, {
@@ -215,16 +226,19 @@ export async function measureDeliveryLog(
         try {
           const result = await visit(browser, server, options, true);
           entry.firstRowsMs.push(round(result.firstRowsMs));
+          entry.firstRowsApi.push(result.api);
           if (result.scroll) entry.scroll.push(result.scroll);
           const s = result.scroll;
           log(
-            `  round ${r + 1}, ${entry.size}: first rows ${Math.round(result.firstRowsMs)} ms` +
+            `  round ${r + 1}, ${entry.size}: first rows ${Math.round(result.firstRowsMs)} ms (${result.api.map((call) => `${call.path} ${call.ms} ms`).join(', ')})` +
               (s
                 ? `; scroll ${s.rowsLoaded} rows, ${s.frames} frames, p95 ${s.p95FrameMs} ms, max ${s.maxFrameMs} ms, dropped ${Math.round(s.droppedShare * 100)}%, ${s.longTasks} long tasks${s.reachedBottom ? '' : ', NOT at the bottom'}`
                 : ''),
           );
         } catch (error) {
-          report.errors.push(`${entry.size}, round ${r + 1}: ${error instanceof Error ? error.message : String(error)}`);
+          report.errors.push(
+            `${entry.size}, round ${r + 1}: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
     }
