@@ -155,7 +155,7 @@ async function main() {
         rows.push(...formsRows(forms));
       }
       if (browser && app && args.run.has('deliverylog')) {
-        const sizes = args.smoke ? [100, 1000] : [1_000, 50_000];
+        const sizes = args.smoke ? [200, 1000] : [1_000, 50_000];
         log(`delivery log page (/deliveries at ${sizes.join(' and ')} stored deliveries) ...`);
         deliveryLog = await measureDeliveryLog(
           browser,
