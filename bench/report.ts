@@ -1,7 +1,7 @@
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';
 
 export interface Row {
-  section: 'bundle' | 'forms' | 'requests' | 'lighthouse' | 'delivery';
+  section: 'bundle' | 'forms' | 'requests' | 'lighthouse' | 'delivery' | 'deliverylog';
   what: string;
   figure: string;
   budget: string;

@@ -4,7 +4,7 @@
  *
  *   npm run bench                       everything (about 5-8 minutes on 2 cores)
  *   npm run bench -- --smoke            one tiny size of each measurement (BENCH_SMOKE=1 does the same)
- *   npm run bench -- --only=forms,bundle   some sections: bundle, requests, forms, lighthouse, delivery
+ *   npm run bench -- --only=forms,bundle   some sections: bundle, requests, forms, lighthouse, delivery, deliverylog
  *   npm run bench -- --out=path.json    where the JSON goes (default bench/results/latest.json, smoke.json in smoke)
  *   npm run bench -- --strict           exit 1 when a budget fails (timings are not assertions by default)
  */
@@ -15,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { consolePages, panelSnapshots, targetsOf, type SeededIds } from './app/console-pages';
 import { runLighthouse, type FormFactor, type LighthouseScores, type LighthouseTarget } from './app/lighthouse-audit';
 import { visitPages, type Visit } from './app/page-visits';
-import { bundleRows, deliveryRows, formsRows, lighthouseRows, requestRows } from './budgets';
+import { bundleRows, deliveryLogRows, deliveryRows, formsRows, lighthouseRows, requestRows } from './budgets';
 import { measureDelivery, type DeliveryOptions, type DeliveryReport } from './delivery/measure-delivery';
 import { stopRunning } from './delivery/processes';
+import { measureDeliveryLog, type DeliveryLogReport } from './deliverylog/measure-delivery-log';
 import { measureForms, type FormsOptions, type FormsReport } from './forms/measure-forms';
 import { buildApp } from './lib/app-build';
 import { compositionOf } from './lib/chunk-composition';
@@ -26,7 +27,7 @@ import { ensurePagerDuty, seedFlow, startReferenceServer, type ReferenceServer }
 import { sourceOf } from './lib/vite-manifest';
 import { formatMarkdown, formatTable, type Row } from './report';
 
-const sections = ['bundle', 'requests', 'forms', 'lighthouse', 'delivery'] as const;
+const sections = ['bundle', 'requests', 'forms', 'lighthouse', 'delivery', 'deliverylog'] as const;
 type Section = (typeof sections)[number];
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,9 +41,10 @@ function parseArgs(argv: readonly string[]) {
   const unknown = only?.filter((name) => !(sections as readonly string[]).includes(name)) ?? [];
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${sections.join(', ')}`);
   const out = value('out') ?? join(projectRoot, 'bench', 'results', smoke ? 'smoke.json' : 'latest.json');
-  // The smoke run (inside `npm test`) leaves Lighthouse and the delivery section out unless asked for by name: the
-  // one takes minutes, the other starts four processes and seeds a database.
-  const defaults = smoke ? sections.filter((section) => section !== 'lighthouse' && section !== 'delivery') : sections;
+  // The smoke run (inside `npm test`) leaves Lighthouse and the delivery sections out unless asked for by name: the
+  // one takes minutes, the others start processes and seed databases.
+  const heavy: readonly Section[] = ['lighthouse', 'delivery', 'deliverylog'];
+  const defaults = smoke ? sections.filter((section) => !heavy.includes(section)) : sections;
   return {
     smoke,
     strict: argv.includes('--strict'),
@@ -75,7 +77,9 @@ async function main() {
   let forms: FormsReport | undefined;
   const lighthouse: LighthouseScores[] = [];
   let delivery: DeliveryReport | undefined;
-  const needsApp = args.run.has('bundle') || args.run.has('requests') || args.run.has('lighthouse');
+  let deliveryLog: DeliveryLogReport | undefined;
+  const needsApp =
+    args.run.has('bundle') || args.run.has('requests') || args.run.has('lighthouse') || args.run.has('deliverylog');
 
   let server: ReferenceServer | undefined;
   let appDir: string | undefined;
@@ -150,6 +154,18 @@ async function main() {
         forms = await measureForms(browser, formsOptions, log);
         rows.push(...formsRows(forms));
       }
+      if (browser && app && args.run.has('deliverylog')) {
+        const sizes = args.smoke ? [200, 1000] : [1_000, 50_000];
+        log(`delivery log page (/deliveries at ${sizes.join(' and ')} stored deliveries) ...`);
+        deliveryLog = await measureDeliveryLog(
+          browser,
+          projectRoot,
+          app.outDir,
+          { sizes, rounds: args.smoke ? 1 : 3, scrollRows: args.smoke ? 150 : 550, wheelStep: 200, wheelPauseMs: 25 },
+          log,
+        );
+        rows.push(...deliveryLogRows(deliveryLog));
+      }
     } finally {
       await browser?.close();
     }
@@ -222,6 +238,7 @@ async function main() {
     forms: forms ?? null,
     lighthouse,
     delivery: delivery ?? null,
+    deliveryLog: deliveryLog ?? null,
   };
   await writeFile(args.out, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(args.out.replace(/\.json$/, '.md'), `${formatMarkdown(rows)}\n`);

@@ -23,6 +23,7 @@ export const consolePages: readonly ConsolePage[] = [
   { name: 'connect step', path: () => '/integrations/pagerduty/connect', beforeConnect: true },
   { name: 'settings', path: (ids) => `/integrations/${ids.integrationId}` },
   { name: 'flow', path: (ids) => `/flows/${ids.flowId}` },
+  { name: 'deliveries', path: () => '/deliveries' },
 ];
 
 /** A state that needs a click first, audited as a snapshot (accessibility and best practices), desktop only. */
