@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { flush } from '../test-support/manual-clock';
 import { deliveredReply, senderHarness } from '../test-support/sender-harness';
 import { attemptRecord, failureOf } from './sender';
-import type { AttemptResult } from './transport';
+import type { AttemptResult } from '../integrations/connector';
 
 const AT = '2026-03-01T09:00:00.000Z';
 const unreadable: AttemptResult = {
@@ -15,7 +15,12 @@ const unreadable: AttemptResult = {
 
 describe('the attempt record a delivery keeps', () => {
   it('holds when, how long, the HTTP status, the outcome and what PagerDuty said, and no reason once delivered', () => {
-    expect(attemptRecord(deliveredReply({ durationMs: 42, detail: 'ignored once delivered' }), AT)).toStrictEqual({
+    expect(
+      attemptRecord(
+        deliveredReply({ durationMs: 42, failure: { code: 'pagerduty_error', detail: 'ignored once delivered' } }),
+        AT,
+      ),
+    ).toStrictEqual({
       at: AT,
       duration_ms: 42,
       http_status: 202,
@@ -31,8 +36,7 @@ describe('the attempt record a delivery keeps', () => {
       durationMs: 7,
       retryAfterMs: null,
       reply: { status: 'invalid event', message: 'Event object is invalid', errors: ["'payload.summary' is missing"] },
-      failureCode: 'invalid_event',
-      detail: "'payload.summary' is missing",
+      failure: { code: 'invalid_event', detail: "'payload.summary' is missing" },
     };
     expect(attemptRecord(result, AT)).toStrictEqual({
       at: AT,
@@ -68,7 +72,9 @@ describe('the attempt record a delivery keeps', () => {
   });
 
   it('names the failure with the transport code and reason, or a generic one when the transport gave none', () => {
-    expect(failureOf({ ...unreadable, failureCode: 'timeout', detail: 'PagerDuty did not answer in 10 s.' })).toEqual({
+    expect(
+      failureOf({ ...unreadable, failure: { code: 'timeout', detail: 'PagerDuty did not answer in 10 s.' } }),
+    ).toEqual({
       code: 'timeout',
       detail: 'PagerDuty did not answer in 10 s.',
     });
@@ -86,8 +92,7 @@ describe('the sender records each attempt', () => {
         durationMs: 250,
         retryAfterMs: null,
         reply: { status: 'invalid event', message: 'Event object is invalid', errors: ['bad severity'] },
-        failureCode: 'invalid_event',
-        detail: 'bad severity',
+        failure: { code: 'invalid_event', detail: 'bad severity' },
       };
     });
     const id = t.enqueue('rec-400');

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flush } from '../test-support/manual-clock';
 import { deliveredReply, heldTransport, senderHarness } from '../test-support/sender-harness';
 import { newRoutingKey } from '../test-support/test-server';
-import type { AttemptResult } from './transport';
+import type { AttemptResult } from '../integrations/connector';
 
 const http500: AttemptResult = {
   outcome: 'retryable',
@@ -10,8 +10,7 @@ const http500: AttemptResult = {
   durationMs: 3,
   retryAfterMs: null,
   reply: { status: 'error', message: 'HTTP 500' },
-  failureCode: 'pagerduty_error',
-  detail: 'PagerDuty is having trouble (HTTP 500).',
+  failure: { code: 'pagerduty_error', detail: 'PagerDuty is having trouble (HTTP 500).' },
 };
 
 afterEach(() => {

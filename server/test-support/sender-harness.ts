@@ -3,7 +3,8 @@ import { createDeliveriesStore } from '../delivery/deliveries-store';
 import { createHealthStore } from '../delivery/health-store';
 import { createPacer } from '../delivery/pacer';
 import { createSender } from '../delivery/sender';
-import type { AttemptResult, DeliveryTransport } from '../delivery/transport';
+import type { DeliveryTransport } from '../delivery/sender';
+import type { AttemptResult } from '../integrations/connector';
 import { openDatabase } from '../store/database';
 import { manualClock } from './manual-clock';
 import { newRoutingKey, tempDataDir } from './test-server';
@@ -34,12 +35,10 @@ export function senderHarness(script: TransportScript, options: { concurrency?: 
   const clock = manualClock();
   store.probe.now = clock.now;
   const calls: SentCall[] = [];
-  const transport: DeliveryTransport = {
-    attempt: async (endpoint, event) => {
-      const call = { at: clock.now(), endpoint, event };
-      calls.push(call);
-      return script(call, calls.length);
-    },
+  const transport: DeliveryTransport = async (endpoint, event) => {
+    const call = { at: clock.now(), endpoint, event: event as Record<string, unknown> };
+    calls.push(call);
+    return script(call, calls.length);
   };
   const observed: object[] = [];
   const logs: { level: 'warn' | 'error'; obj: object; msg: string }[] = [];
