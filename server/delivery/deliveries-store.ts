@@ -250,7 +250,13 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
       for (const field of ['status', 'kind', 'flow_id', 'integration_id'] as const) {
         filter(field, `${field} = @${field}`, query[field]);
       }
-      filter('since', 'created >= @since', query.since === undefined ? undefined : iso(Date.parse(query.since)));
+      // `created` alone would make SQLite walk the whole table by id when few rows match; the id bound lets it
+      // start at the first match. Exact because ids and `created` grow together (both set at insert, in order).
+      filter(
+        'since',
+        'created >= @since AND id >= (SELECT id FROM deliveries WHERE created >= @since ORDER BY created, id LIMIT 1)',
+        query.since === undefined ? undefined : iso(Date.parse(query.since)),
+      );
       const rows = db
         .prepare(
           `SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
