@@ -66,7 +66,7 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
        AND COALESCE(d.key_hash, '') NOT IN (SELECT value FROM json_each(@blocked))
        AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.dedup_key = d.dedup_key AND e.id < d.id
                        AND e.status IN ('pending', 'retrying'))
-     ORDER BY d.next_attempt_ms, d.id LIMIT 1`,
+     ORDER BY d.next_attempt_ms, d.id LIMIT @limit`,
   );
   // Every fixed statement is prepared once, here: preparing is parsing and planning, wasted when repeated per event.
   const update = db.prepare(
@@ -185,8 +185,9 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     /** The routing key a delivery goes with, in clear, for sending only. */
     routingKey: (r: Pick<DeliveryRow, 'sealed_routing_key'>) =>
       r.sealed_routing_key ? box.open(r.sealed_routing_key) : null,
-    nextClaimable: (nowMs: number, blockedKeys: string[]) =>
-      (claimable.get({ now: nowMs, blocked: JSON.stringify(blockedKeys) }) as DeliveryRow | undefined) ?? null,
+    /** Up to `limit` claimable rows, in the order they are to be sent: one query for a whole batch of claims. */
+    nextClaimable: (nowMs: number, blockedKeys: string[], limit = 1) =>
+      claimable.all({ now: nowMs, blocked: JSON.stringify(blockedKeys), limit }) as DeliveryRow[],
     claim: (id: number) => claimOne.run(id).changes > 0,
     /** The earliest retry still in the future, to set one timer instead of polling. */
     nextDueMs: (nowMs: number) => (nextDue.get(nowMs) as { at: number | null }).at,
