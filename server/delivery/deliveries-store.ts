@@ -66,8 +66,38 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
        AND COALESCE(d.key_hash, '') NOT IN (SELECT value FROM json_each(@blocked))
        AND NOT EXISTS (SELECT 1 FROM deliveries e WHERE e.dedup_key = d.dedup_key AND e.id < d.id
                        AND e.status IN ('pending', 'retrying'))
-     ORDER BY d.next_attempt_ms, d.id LIMIT 1`,
+     ORDER BY d.next_attempt_ms, d.id LIMIT @limit`,
   );
+  // Every fixed statement is prepared once, here: preparing is parsing and planning, wasted when repeated per event.
+  const update = db.prepare(
+    `UPDATE deliveries SET status = ?, sending = 0, attempts = ?, failure = ?, next_attempt_ms = ?, updated = ?,
+       incident_state = ? WHERE id = ?`,
+  );
+  // A late acknowledge never reopens a resolved incident.
+  const updateIncident = db.prepare(
+    `UPDATE deliveries SET incident_state = ?, updated = ? WHERE id = ? AND incident_state != 'resolved'`,
+  );
+  const depth = db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'retrying')`);
+  const oldest = db.prepare(`SELECT MIN(enqueued_ms) AS at FROM deliveries WHERE status IN ('pending', 'retrying')`);
+  const claimOne = db.prepare('UPDATE deliveries SET sending = 1 WHERE id = ? AND sending = 0');
+  const releaseOne = db.prepare('UPDATE deliveries SET sending = 0 WHERE id = ?');
+  const releaseAll = db.prepare('UPDATE deliveries SET sending = 0 WHERE sending = 1');
+  const syncOrphans = db.prepare(`SELECT id FROM deliveries WHERE sync = 1 AND status IN ('pending', 'retrying')`);
+  const requeueOne = db.prepare(
+    `UPDATE deliveries SET status = 'pending', failure = NULL, enqueued_ms = ?, next_attempt_ms = ?, updated = ? WHERE id = ?`,
+  );
+  const rekey = db.prepare('UPDATE deliveries SET key_last4 = ?, sealed_routing_key = ?, key_hash = ? WHERE id = ?');
+  const adoptOne = db.prepare('UPDATE deliveries SET integration_id = ?, health_integration_id = ? WHERE id = ?');
+  const followUps = db.prepare(
+    `SELECT kind FROM deliveries WHERE trigger_id = ? AND status IN ('pending', 'retrying')`,
+  );
+  // The listing's WHERE depends on which filters are given: at most one statement per combination.
+  const listings = new Map<string, ReturnType<Db['prepare']>>();
+  const listing = (sql: string) => {
+    let statement = listings.get(sql);
+    if (!statement) listings.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
   const nextDue = db.prepare(
     `SELECT MIN(next_attempt_ms) AS at FROM deliveries
      WHERE status IN ('pending', 'retrying') AND sync = 0 AND sending = 0 AND next_attempt_ms > ?`,
@@ -79,10 +109,7 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     const attempts = JSON.parse(current.attempts) as DeliveryAttempt[];
     if (attempt) attempts.push(attempt);
     const at = iso(nowMs);
-    db.prepare(
-      `UPDATE deliveries SET status = ?, sending = 0, attempts = ?, failure = ?, next_attempt_ms = ?, updated = ?,
-         incident_state = ? WHERE id = ?`,
-    ).run(
+    update.run(
       outcome.status,
       JSON.stringify(attempts),
       outcome.status === 'delivered' ? null : JSON.stringify(outcome.failure),
@@ -95,10 +122,7 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     );
     if (outcome.status === 'delivered' && current.trigger_id !== null) {
       const state: IncidentState = current.kind === 'resolve' ? 'resolved' : 'acknowledged';
-      // A late acknowledge never reopens a resolved incident.
-      db.prepare(
-        `UPDATE deliveries SET incident_state = ?, updated = ? WHERE id = ? AND incident_state != 'resolved'`,
-      ).run(state, at, current.trigger_id);
+      updateIncident.run(state, at, current.trigger_id);
     }
     const result =
       outcome.status === 'delivered'
@@ -110,16 +134,9 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
 
   const probe: OutboxProbe & { now: () => number } = {
     now: Date.now,
-    depth: () =>
-      (
-        db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'retrying')`).get() as {
-          n: number;
-        }
-      ).n,
+    depth: () => (depth.get() as { n: number }).n,
     oldestPendingAgeMs() {
-      const { at } = db
-        .prepare(`SELECT MIN(enqueued_ms) AS at FROM deliveries WHERE status IN ('pending', 'retrying')`)
-        .get() as { at: number | null };
+      const { at } = oldest.get() as { at: number | null };
       return at === null ? null : Math.max(0, probe.now() - at);
     },
   };
@@ -168,27 +185,24 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     /** The routing key a delivery goes with, in clear, for sending only. */
     routingKey: (r: Pick<DeliveryRow, 'sealed_routing_key'>) =>
       r.sealed_routing_key ? box.open(r.sealed_routing_key) : null,
-    nextClaimable: (nowMs: number, blockedKeys: string[]) =>
-      (claimable.get({ now: nowMs, blocked: JSON.stringify(blockedKeys) }) as DeliveryRow | undefined) ?? null,
-    claim: (id: number) =>
-      db.prepare('UPDATE deliveries SET sending = 1 WHERE id = ? AND sending = 0').run(id).changes > 0,
+    /** Up to `limit` claimable rows, in the order they are to be sent: one query for a whole batch of claims. */
+    nextClaimable: (nowMs: number, blockedKeys: string[], limit = 1) =>
+      claimable.all({ now: nowMs, blocked: JSON.stringify(blockedKeys), limit }) as DeliveryRow[],
+    claim: (id: number) => claimOne.run(id).changes > 0,
     /** The earliest retry still in the future, to set one timer instead of polling. */
     nextDueMs: (nowMs: number) => (nextDue.get(nowMs) as { at: number | null }).at,
     settle: db.transaction(settle),
     /** Claims given back unfinished (shutdown): sent again later with the same dedup key. */
     release: (ids: number[]) => {
-      const update = db.prepare('UPDATE deliveries SET sending = 0 WHERE id = ?');
-      db.transaction(() => ids.forEach((id) => update.run(id)))();
+      db.transaction(() => ids.forEach((id) => releaseOne.run(id)))();
     },
     /**
      * After a crash: the sender's claims go back to the queue (at-least-once; same dedup key, PagerDuty merges),
      * and requests that were waiting on PagerDuty are gone, so their deliveries end as failed.
      */
     recover(nowMs: number) {
-      db.prepare('UPDATE deliveries SET sending = 0 WHERE sending = 1').run();
-      const orphans = db
-        .prepare(`SELECT id FROM deliveries WHERE sync = 1 AND status IN ('pending', 'retrying')`)
-        .all() as { id: number }[];
+      releaseAll.run();
+      const orphans = syncOrphans.all() as { id: number }[];
       for (const { id } of orphans) {
         settle(
           id,
@@ -209,34 +223,20 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
      * it goes with (a trigger sent with the integration's key goes with the key the integration holds now).
      */
     requeue(id: number, nowMs: number, routingKey?: string) {
-      db.prepare(
-        `UPDATE deliveries SET status = 'pending', failure = NULL, enqueued_ms = ?, next_attempt_ms = ?, updated = ? WHERE id = ?`,
-      ).run(nowMs, nowMs, iso(nowMs), id);
+      requeueOne.run(nowMs, nowMs, iso(nowMs), id);
       if (routingKey !== undefined) {
-        db.prepare('UPDATE deliveries SET key_last4 = ?, sealed_routing_key = ?, key_hash = ? WHERE id = ?').run(
-          keyLast4(routingKey),
-          box.seal(routingKey),
-          keyHash(routingKey),
-          id,
-        );
+        rekey.run(keyLast4(routingKey), box.seal(routingKey), keyHash(routingKey), id);
       }
     },
     /** A validation delivery whose key was then stored: it belongs to that integration and counts for its health. */
     adopt(id: number, integrationId: number, nowMs: number) {
       const found = row(id);
       if (!found) return;
-      db.prepare('UPDATE deliveries SET integration_id = ?, health_integration_id = ? WHERE id = ?').run(
-        integrationId,
-        integrationId,
-        id,
-      );
+      adoptOne.run(integrationId, integrationId, id);
       if (found.status === 'delivered') health.record('integration', integrationId, iso(nowMs), { ok: true });
     },
     /** Acknowledge / resolve deliveries of a trigger not final yet. */
-    openFollowUps: (triggerId: number) =>
-      db
-        .prepare(`SELECT kind FROM deliveries WHERE trigger_id = ? AND status IN ('pending', 'retrying')`)
-        .all(triggerId) as { kind: DeliveryKind }[],
+    openFollowUps: (triggerId: number) => followUps.all(triggerId) as { kind: DeliveryKind }[],
     list(query: DeliveryListQuery) {
       const limit = pageLimit(query.limit);
       const where: string[] = [];
@@ -250,12 +250,16 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
       for (const field of ['status', 'kind', 'flow_id', 'integration_id'] as const) {
         filter(field, `${field} = @${field}`, query[field]);
       }
-      filter('since', 'created >= @since', query.since === undefined ? undefined : iso(Date.parse(query.since)));
-      const rows = db
-        .prepare(
-          `SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
-        )
-        .all(args) as DeliveryRow[];
+      // `created` alone would make SQLite walk the whole table by id when few rows match; the id bound lets it
+      // start at the first match. Exact because ids and `created` grow together (both set at insert, in order).
+      filter(
+        'since',
+        'created >= @since AND id >= (SELECT id FROM deliveries WHERE created >= @since ORDER BY created, id LIMIT 1)',
+        query.since === undefined ? undefined : iso(Date.parse(query.since)),
+      );
+      const rows = listing(
+        `SELECT * FROM deliveries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
+      ).all(args) as DeliveryRow[];
       const items = rows.slice(0, limit).map(toDelivery);
       return { items, next_cursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null };
     },

@@ -60,15 +60,20 @@ function toExecution(row: ExecutionRow, actionRows: ActionJoinRow[]): Execution 
 }
 
 export function createExecutionsStore(db: Db) {
-  const actionsOf = (ids: number[]) =>
-    db
-      .prepare(
-        `SELECT ea.execution_id, ea.action_id, ea.delivery_id, ea.detail,
-                d.status, d.sending, d.attempts, d.failure, d.updated
-         FROM execution_actions ea LEFT JOIN deliveries d ON d.id = ea.delivery_id
-         WHERE ea.execution_id IN (SELECT value FROM json_each(?)) ORDER BY ea.execution_id, ea.position`,
-      )
-      .all(JSON.stringify(ids)) as ActionJoinRow[];
+  // Every statement is prepared once, here: preparing is parsing and planning, wasted when repeated per event.
+  const actionsJoin = db.prepare(
+    `SELECT ea.execution_id, ea.action_id, ea.delivery_id, ea.detail,
+            d.status, d.sending, d.attempts, d.failure, d.updated
+     FROM execution_actions ea LEFT JOIN deliveries d ON d.id = ea.delivery_id
+     WHERE ea.execution_id IN (SELECT value FROM json_each(?)) ORDER BY ea.execution_id, ea.position`,
+  );
+  const insertExecution = db.prepare('INSERT INTO executions (flow_id, created) VALUES (?, ?)');
+  const insertAction = db.prepare(
+    'INSERT INTO execution_actions (execution_id, position, action_id, delivery_id, detail) VALUES (?, ?, ?, ?, ?)',
+  );
+  const byId = db.prepare('SELECT * FROM executions WHERE id = ?');
+  const ofFlow = db.prepare('SELECT * FROM executions WHERE flow_id = ? AND id < ? ORDER BY id DESC LIMIT ?');
+  const actionsOf = (ids: number[]) => actionsJoin.all(JSON.stringify(ids)) as ActionJoinRow[];
 
   /** One query for the executions and one for all their actions, whatever the page size. */
   const assemble = (rows: ExecutionRow[]) => {
@@ -84,9 +89,7 @@ export function createExecutionsStore(db: Db) {
   return {
     /** Inside the caller's transaction: the execution and its deliveries are enqueued together. */
     insert(flowId: number, created: string): number {
-      return Number(
-        db.prepare('INSERT INTO executions (flow_id, created) VALUES (?, ?)').run(flowId, created).lastInsertRowid,
-      );
+      return Number(insertExecution.run(flowId, created).lastInsertRowid);
     },
     addAction(
       executionId: number,
@@ -95,20 +98,16 @@ export function createExecutionsStore(db: Db) {
       deliveryId: number | null,
       detail: string | null,
     ) {
-      db.prepare(
-        'INSERT INTO execution_actions (execution_id, position, action_id, delivery_id, detail) VALUES (?, ?, ?, ?, ?)',
-      ).run(executionId, position, actionId, deliveryId, detail);
+      insertAction.run(executionId, position, actionId, deliveryId, detail);
     },
     get(id: number): Execution | null {
-      const row = db.prepare('SELECT * FROM executions WHERE id = ?').get(id) as ExecutionRow | undefined;
+      const row = byId.get(id) as ExecutionRow | undefined;
       return row ? assemble([row])[0]! : null;
     },
     listForFlow(flowId: number, query: PageQuery) {
       const limit = pageLimit(query.limit);
       const before = query.before === undefined ? Number.MAX_SAFE_INTEGER : decodeCursor(query.before);
-      const rows = db
-        .prepare('SELECT * FROM executions WHERE flow_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
-        .all(flowId, before, limit + 1) as ExecutionRow[];
+      const rows = ofFlow.all(flowId, before, limit + 1) as ExecutionRow[];
       const items = assemble(rows.slice(0, limit));
       return { items, next_cursor: rows.length > limit ? encodeCursor(items[items.length - 1]!.id) : null };
     },

@@ -193,6 +193,26 @@ describe('the sender', () => {
     expect(t.store.probe.depth()).toBe(0);
   });
 
+  it('claims a batch of due deliveries with one query, still within the pace of each key', async () => {
+    const t = setup(() => new Promise<AttemptResult>(() => {}), { concurrency: 8, pace: 2 });
+    const queries: number[] = [];
+    const nextClaimable = t.store.nextClaimable;
+    t.store.nextClaimable = (now, blocked, limit) => {
+      const rows = nextClaimable(now, blocked, limit);
+      queries.push(rows.length);
+      return rows;
+    };
+    const busy = newRoutingKey();
+    for (let i = 0; i < 4; i++) t.enqueue(busy, `busy-${i}`);
+    for (let i = 0; i < 3; i++) t.enqueue(newRoutingKey(), `other-${i}`);
+    t.sender.start();
+    await flush();
+    expect(t.calls).toHaveLength(5);
+    expect(t.calls.filter((c) => c.event.routing_key === busy)).toHaveLength(2);
+    // The first query brought all 7 due rows; the second, with the busy key blocked, found none left.
+    expect(queries).toEqual([7, 0]);
+  });
+
   it('sets no timer and sends nothing when idle, and one timer for the next retry', async () => {
     const t = setup(() => http(500));
     t.sender.start();

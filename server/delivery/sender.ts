@@ -81,38 +81,48 @@ export function createSender(options: SenderOptions): Sender {
 
   function pump() {
     if (!started || stopping) return;
-    while (running.size < options.concurrency) {
+    let claimed = true;
+    while (claimed && running.size < options.concurrency) {
+      claimed = false;
       const now = clock.now();
-      const row = store.nextClaimable(now, pacer.blocked(now));
-      if (!row || !store.claim(row.id)) break;
-      pacer.take(row.key_hash ?? '', now);
-      const send = attempt(row)
-        .catch((error: unknown) => {
-          options.log.error(
-            { delivery: row.id, err: error instanceof Error ? error.message : 'unknown' },
-            'delivery attempt crashed',
-          );
-          // Not released for an immediate retry, which would spin on a row that cannot be sent: back off to the cap.
-          if (stopping) return;
-          const now = clock.now();
-          store.settle(
-            row.id,
-            null,
-            {
-              status: 'retrying',
-              nextAttemptMs: now + policy.maxMs,
-              failure: { code: 'pagerduty_error', detail: 'This server failed to send the event; it will try again.' },
-            },
-            now,
-          );
-        })
-        .finally(() => {
-          running.delete(row.id);
-          pump();
-        });
-      running.set(row.id, send);
+      // No row of a batch shares a dedup key with an earlier unfinished one (the query sees to it), but several
+      // may share a routing key: each is checked against the pacer as it is taken, the rest wait for the next query.
+      for (const row of store.nextClaimable(now, pacer.blocked(now), options.concurrency - running.size)) {
+        if (!pacer.allows(row.key_hash ?? '', now) || !store.claim(row.id)) continue;
+        pacer.take(row.key_hash ?? '', now);
+        claimed = true;
+        start(row);
+      }
     }
     schedule();
+  }
+
+  function start(row: DeliveryRow) {
+    const send = attempt(row)
+      .catch((error: unknown) => {
+        options.log.error(
+          { delivery: row.id, err: error instanceof Error ? error.message : 'unknown' },
+          'delivery attempt crashed',
+        );
+        // Not released for an immediate retry, which would spin on a row that cannot be sent: back off to the cap.
+        if (stopping) return;
+        const now = clock.now();
+        store.settle(
+          row.id,
+          null,
+          {
+            status: 'retrying',
+            nextAttemptMs: now + policy.maxMs,
+            failure: { code: 'pagerduty_error', detail: 'This server failed to send the event; it will try again.' },
+          },
+          now,
+        );
+      })
+      .finally(() => {
+        running.delete(row.id);
+        pump();
+      });
+    running.set(row.id, send);
   }
 
   async function attempt(row: DeliveryRow) {

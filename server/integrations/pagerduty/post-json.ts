@@ -1,5 +1,5 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export interface RawReply {
   status: number;
@@ -16,11 +16,36 @@ export class BadReplyError extends Error {
 const MAX_REPLY_BYTES = 256 * 1024;
 
 /**
- * POSTs a JSON body and reads the reply, all within `timeoutMs`. Plain node:http(s) on a fresh
- * connection rather than the process-wide fetch pool: an aborted call can never disturb other
- * connections of this process, and a reply cannot grow without bound.
+ * Connections kept open between events: a new TCP (and TLS) handshake per event costs more than the event.
+ * These pools are ours alone, not the process-wide fetch pool, so an aborted call can never disturb other
+ * connections of this process: a call that times out, is cut off or overflows destroys its socket, which
+ * never goes back to the pool. Room for the largest DELIVERY_CONCURRENCY plus the synchronous sends, so a
+ * send never waits for a socket; idle sockets close before a server's usual 5 s keep-alive would.
+ */
+const pool = { keepAlive: true, maxSockets: 264, maxFreeSockets: 264, timeout: 4000 };
+const agents = { 'http:': new HttpAgent(pool), 'https:': new HttpsAgent(pool) };
+
+/** A pooled connection found closed before any reply: most likely closed while idle; sending again is safe (PagerDuty merges by dedup key). */
+const staleSocket = (error: unknown, reused: boolean) =>
+  reused && ['ECONNRESET', 'EPIPE'].includes((error as NodeJS.ErrnoException).code ?? '');
+
+/**
+ * POSTs a JSON body and reads the reply, all within `timeoutMs`. Plain node:http(s) on our own
+ * keep-alive pool rather than the process-wide fetch pool (see `agents`); a reply cannot grow without bound.
  */
 export function postJson(url: string, body: string, timeoutMs: number): Promise<RawReply> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  return attempt(url, body, signal).catch((error: unknown) => {
+    if (!(error instanceof StaleSocketError)) throw error;
+    return attempt(url, body, signal).catch((again: unknown) => {
+      throw again instanceof StaleSocketError ? again.cause : again;
+    });
+  });
+}
+
+class StaleSocketError extends Error {}
+
+function attempt(url: string, body: string, signal: AbortSignal): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -28,14 +53,14 @@ export function postJson(url: string, body: string, timeoutMs: number): Promise<
       target,
       {
         method: 'POST',
-        agent: false,
+        agent: target.protocol === 'https:' ? agents['https:'] : agents['http:'],
         headers: {
           'Content-Type': 'application/json',
           Accept: 'application/json',
           'Content-Length': Buffer.byteLength(body),
           'User-Agent': 'Qualytics-Reference-Server',
         },
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       },
       (response) => {
         const chunks: Buffer[] = [];
@@ -59,7 +84,15 @@ export function postJson(url: string, body: string, timeoutMs: number): Promise<
         );
       },
     );
-    request.on('error', reject);
+    let replied = false;
+    request.on('response', () => (replied = true));
+    request.on('error', (error) => {
+      // Never back to the pool, whatever failed.
+      request.socket?.destroy();
+      reject(
+        !replied && staleSocket(error, request.reusedSocket) ? new StaleSocketError('stale', { cause: error }) : error,
+      );
+    });
     request.end(body);
   });
 }
