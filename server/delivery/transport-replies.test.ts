@@ -7,7 +7,10 @@ import { parseRetryAfter, pagerDutyTransport } from './transport';
 let answer: (response: ServerResponse) => void = () => {};
 const server = createServer((request, response) => {
   request.resume();
-  request.on('end', () => answer(response));
+  request.on('end', () => {
+    if (request.url === '/v2/enqueue' || request.url === '/v2/change/enqueue') return answer(response);
+    response.writeHead(404).end();
+  });
 });
 let base: string;
 beforeAll(async () => {
@@ -40,6 +43,13 @@ describe('what an attempt makes of a 2xx', () => {
     expect(result).toMatchObject({ outcome: 'delivered', httpStatus: 200, retryAfterMs: null });
     expect(result.reply).toStrictEqual({ status: 'success', message: 'Event processed', dedup_key: 'd1' });
     expect(result).not.toHaveProperty('failureCode');
+  });
+
+  it('posts to the Events API path under a base URL given with trailing slashes', async () => {
+    answer = json(202, { status: 'success', message: 'Event processed', dedup_key: 'd1' });
+    const slashes = pagerDutyTransport({ baseUrl: () => `${base}//`, timeoutMs: 200, now: () => NOW });
+    expect((await slashes.attempt('enqueue', { routing_key: KEY })).outcome).toBe('delivered');
+    expect((await slashes.attempt('change', { routing_key: KEY })).outcome).toBe('delivered');
   });
 
   it('is not confirmed when an event reply has no dedup key, but a change event needs none', async () => {
