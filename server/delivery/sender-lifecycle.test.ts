@@ -30,6 +30,21 @@ describe('starting the sender', () => {
     expect(t.calls).toHaveLength(1);
     expect(t.store.get(id)!.status).toBe('delivered');
   });
+
+  it('starting again while a send is in flight does not send that delivery twice', async () => {
+    const held = heldTransport();
+    const t = senderHarness(held.script);
+    const id = t.enqueue('started-twice');
+    t.sender.start();
+    await flush();
+    expect(t.calls).toHaveLength(1);
+    t.sender.start();
+    await flush();
+    expect(t.calls).toHaveLength(1);
+    held.finish(1, deliveredReply());
+    await flush();
+    expect(t.store.get(id)!.status).toBe('delivered');
+  });
 });
 
 describe('the sender timer', () => {

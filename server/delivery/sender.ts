@@ -158,6 +158,8 @@ export function createSender(options: SenderOptions): Sender {
 
   return {
     start() {
+      // Recovering again would give back the claims of sends in flight, and send those deliveries twice.
+      if (started) return;
       store.recover(clock.now());
       started = true;
       pump();
