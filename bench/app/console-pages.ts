@@ -31,7 +31,7 @@ export const panelSnapshots = (ids: SeededIds): LighthouseTarget[] => [
   {
     name: 'flow editor panel',
     path: `/flows/${ids.flowId}`,
-    openPanel: { button: 'Edit PagerDuty action 1', dialog: 'PagerDuty Settings' },
+    openPanel: { button: 'Edit PagerDuty action 1', dialog: 'PagerDuty notification' },
   },
 ];
 

@@ -148,7 +148,7 @@ function scenarios(data: VisitData): Scenario[] {
       // Then the journey: connect (the wizard moves on in the page), and the later steps by their deep links.
       then: async (page) => {
         await page.getByLabel(/^Routing Key/).fill(benchRoutingKey);
-        await page.getByRole('button', { name: 'Create' }).click();
+        await page.getByRole('button', { name: 'Connect' }).click();
         await page.getByRole('heading', { level: 2, name: /^Step 2 of 4/ }).waitFor({ timeout: 20_000 });
         await settle(page);
         for (const step of ['test', 'done']) {
@@ -178,7 +178,7 @@ function scenarios(data: VisitData): Scenario[] {
       },
       then: async (page) => {
         await page.getByRole('button', { name: 'Edit PagerDuty action 1' }).click();
-        await page.getByRole('dialog', { name: 'PagerDuty Settings' }).waitFor({ timeout: 20_000 });
+        await page.getByRole('dialog', { name: 'PagerDuty notification' }).waitFor({ timeout: 20_000 });
         await settle(page);
       },
     },
