@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { useParams, useSearchParams } from 'wouter';
 import { useNavigate } from '../shared/navigation';
 import type { Integration } from '../api/contract';
@@ -22,7 +22,8 @@ const PagerDutyWizard = lazy(async () => ({
 export function SetupWizardPage() {
   const { type = '' } = useParams();
   const navigate = useNavigate();
-  if (type !== 'pagerduty') {
+  const Setup = Object.hasOwn(setupWizards, type) ? setupWizards[type] : undefined;
+  if (!Setup) {
     return (
       <ConnectIntegrationForm type={type} onConnected={(integration) => navigate(`/integrations/${integration.id}`)} />
     );
@@ -30,10 +31,13 @@ export function SetupWizardPage() {
   // Its success messages show at its top: a toast would cover the next step's fields.
   return (
     <InlineNotifications>
-      <PagerDutySetup />
+      <Setup />
     </InlineNotifications>
   );
 }
+
+/** The types with a guided setup, by integration type; every other type gets its connect form. */
+const setupWizards: Readonly<Record<string, ComponentType>> = { pagerduty: PagerDutySetup };
 
 function PagerDutySetup() {
   const integrations = useQuery(integrationQueries.list());
