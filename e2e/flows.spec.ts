@@ -141,7 +141,9 @@ test('a revoked key, a rate limit and a timeout each explain what happened and w
   await simulator.fault('rate_limit', 3);
   await editor.sendTest();
   await expect(editor.result.getByRole('heading', { name: 'Not delivered: Rate limited by PagerDuty' })).toBeVisible();
-  await expect(editor.result).toContainText(/Try again in \d+ (seconds|minutes) \(at \d\d:\d\d:\d\d\)/);
+  await expect(editor.result).toContainText(
+    /Try again in \d+ (seconds|minutes) \(at \d\d?:\d\d:\d\d( [AP]M)? [A-Z+\d:-]+\)/,
+  );
 
   await simulator.reset();
   await simulator.fault('timeout', 1);

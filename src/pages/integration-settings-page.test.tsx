@@ -64,7 +64,7 @@ describe('IntegrationSettingsPage', () => {
     expect(screen.getByLabelText('Service name')).toHaveValue('Checkout');
     const delivery = screen.getByRole('region', { name: 'Delivery' });
     expect(await within(delivery).findByText('…wxyz')).toBeInTheDocument();
-    expect(within(delivery).getByText(/^1[23] Mar 2026, \d\d:\d\d:00$/)).toBeInTheDocument();
+    expect(within(delivery).getByText(/^Mar 1[23], 2026, \d\d?:\d\d:00 [AP]M (UTC|GMT)/)).toBeInTheDocument();
     expect(within(delivery).getByRole('button', { name: 'Verify key' })).toBeInTheDocument();
     expect(api.calls().sort()).toEqual([
       'GET /api/integrations-specifications',

@@ -5,7 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { DeliveryAttempt } from '../../api/contract';
-import { formatInstant } from '../../shared/format-time';
+import { formatInstant } from '../../shared/format';
 
 const outcomeLabels = { delivered: 'Delivered', rejected: 'Refused (not retried)', retryable: 'Failed (retried)' };
 

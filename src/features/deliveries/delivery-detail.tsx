@@ -13,7 +13,7 @@ import type { Delivery } from '../../api/contract';
 import { deliveryQueries } from '../../api/queries';
 import { errorMessage } from '../../shared/errors';
 import { Fact, FactList } from '../../shared/fact-list';
-import { formatInstant } from '../../shared/format-time';
+import { formatInstant } from '../../shared/format';
 import { useNow } from '../../shared/use-now';
 import { AttemptsTable } from './attempts-table';
 import { DeliveryActions } from './delivery-actions';

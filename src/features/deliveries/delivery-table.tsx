@@ -7,7 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef } from 'react';
 import type { Delivery } from '../../api/contract';
-import { formatInstant } from '../../shared/format-time';
+import { formatInstant } from '../../shared/format';
 import { useNow } from '../../shared/use-now';
 import { DeliveryStatus } from './delivery-status';
 import { incidentLabels, kindLabels, pagerDutyAnswer } from './describe-delivery';

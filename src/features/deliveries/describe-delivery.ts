@@ -1,5 +1,5 @@
 import type { Delivery, DeliveryKind, DeliveryStatus, IncidentState } from '../../api/contract';
-import { formatSeconds } from '../../shared/format-time';
+import { formatSeconds } from '../../shared/format';
 
 export const kindLabels: Record<DeliveryKind, string> = {
   validation: 'Key check',

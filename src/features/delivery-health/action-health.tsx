@@ -3,7 +3,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'wouter';
 import type { PagerDutyAction } from '../../api/contract';
-import { formatWhen } from '../../shared/format-time';
+import { formatClock } from '../../shared/format';
 import { describeHealth } from './describe-health';
 import { HealthStatus } from './health-status';
 
@@ -23,7 +23,7 @@ export function ActionHealth({ action, integrationId }: ActionHealthProps) {
     <Box>
       {health.last_attempt_at && (
         <Typography variant="body2" color="text.secondary">
-          Last delivery {formatWhen(health.last_attempt_at)}
+          Last delivery {formatClock(health.last_attempt_at)}
         </Typography>
       )}
       <HealthStatus health={health} />

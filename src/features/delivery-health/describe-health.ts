@@ -1,5 +1,5 @@
 import type { DeliveryHealth, PagerDutyFailureCode } from '../../api/contract';
-import { formatWhen } from '../../shared/format-time';
+import { formatClock } from '../../shared/format';
 
 /** What gets a failing key delivering again. */
 export type WayOut = 'key' | 'connect' | 'event' | 'wait';
@@ -29,13 +29,13 @@ export function describeHealth(health: DeliveryHealth, now: Date = new Date()): 
     const at = health.last_success_at ?? health.last_attempt_at;
     return {
       tone: 'success',
-      title: at ? `Delivering — last success ${formatWhen(at, now)}` : 'Delivering',
+      title: at ? `Delivering — last success ${formatClock(at, { now })}` : 'Delivering',
       reason: null,
       wayOut: null,
     };
   }
   const at = health.last_failure_at ?? health.last_attempt_at;
-  const when = at ? formatWhen(at, now) : null;
+  const when = at ? formatClock(at, { now }) : null;
   // Only the latest failure's time is known: "since" is true only when it is the first of the streak.
   const title =
     health.consecutive_failures > 1

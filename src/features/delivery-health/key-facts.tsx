@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { Integration } from '../../api/contract';
 import { deliveryQueries } from '../../api/queries';
 import { Fact, FactList } from '../../shared/fact-list';
-import { formatInstant } from '../../shared/format-time';
+import { formatInstant } from '../../shared/format';
 import { isNotOffered, NotOffered } from '../../shared/not-offered';
 import { describeHealth, wayOutText } from './describe-health';
 import { HealthStatus } from './health-status';

@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { executionQueries, flowQueries, integrationQueries } from '../../api/queries';
 import { QueryErrorAlert } from '../../shared/errors';
-import { formatInstant } from '../../shared/format-time';
+import { formatInstant } from '../../shared/format';
 import { isNotOffered, NotOffered } from '../../shared/not-offered';
 import { executionStatusLabels, isUnderway, nodeStatusLabels } from './describe-execution';
 

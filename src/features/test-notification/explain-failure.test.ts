@@ -4,7 +4,12 @@ import { explainFailure, retryWhen } from './explain-failure';
 
 const now = new Date('2026-03-12T10:30:00Z');
 const localTime = (ms: number) =>
-  new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  new Date(ms).toLocaleTimeString(undefined, {
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+  });
 
 describe('retryWhen', () => {
   it('says seconds for a short wait and minutes for a long one, with the clock time', () => {

@@ -49,7 +49,9 @@ describe('ResolveTestIncident', () => {
     });
     renderWithProviders(<ResolveTestIncident deliveryId={9} />);
     await userEvent.click(screen.getByRole('button', { name: 'Resolve this test incident' }));
-    expect(await screen.findByText(/^Resolved at 1 Dec 2026/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByText(/^Resolved at Dec 1, 2026, .* (UTC|GMT)/, {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(api.calls()).toContain('POST /api/notifications/deliveries/9/resolve');
     expect(screen.queryByRole('button', { name: 'Resolve this test incident' })).not.toBeInTheDocument();
   });

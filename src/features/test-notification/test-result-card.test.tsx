@@ -101,10 +101,11 @@ describe('TestResultCard', () => {
     );
     const card = screen.getByRole('region', { name: 'Not delivered: Rate limited by PagerDuty' });
     expect(card).toHaveTextContent('Too many requests');
-    const retryAt = new Date(at.getTime() + 30_000).toLocaleTimeString('en-GB', {
-      hour: '2-digit',
+    const retryAt = new Date(at.getTime() + 30_000).toLocaleTimeString(undefined, {
+      hour: 'numeric',
       minute: '2-digit',
       second: '2-digit',
+      timeZoneName: 'short',
     });
     expect(card).toHaveTextContent(`Try again in 30 seconds (at ${retryAt})`);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatAbsolute, formatExact, formatRelative, formatWhen } from './format-date';
+import {
+  formatAbsolute,
+  formatClock,
+  formatExact,
+  formatInstant,
+  formatRelative,
+  formatRetryWhen,
+  formatSeconds,
+  formatWhen,
+} from './format-date';
 
 const now = new Date('2026-12-01T15:47:00Z');
 const gb = { now, locale: 'en-GB', timeZone: 'UTC' } as const;
@@ -36,5 +45,43 @@ describe('formatExact', () => {
   it('names the second and the zone in full', () => {
     expect(formatExact('2026-12-01T15:44:34Z', gb)).toBe('Tue, 1 December 2026 at 15:44:34 Coordinated Universal Time');
     expect(formatExact('2026-12-01T15:44:34Z', us)).toBe('Tue, December 1, 2026 at 10:44:34 AM Eastern Standard Time');
+  });
+});
+
+describe('formatClock', () => {
+  it('reads as a clock time with its zone today, and as a date with its zone on another day', () => {
+    expect(formatClock('2026-12-01T10:32:00Z', gb)).toBe('10:32 UTC');
+    expect(formatClock('2026-12-01T15:32:00Z', us)).toBe('10:32 AM EST');
+    expect(formatClock('2026-11-28T10:32:00Z', gb)).toBe('28 Nov 2026, 10:32 UTC');
+  });
+
+  it('counts "today" in the zone shown, not in UTC', () => {
+    // 02:00 UTC on 2 Dec is still 1 Dec in New York, the same day as `now` there.
+    expect(formatClock('2026-12-02T02:00:00Z', { ...us, now: new Date('2026-12-01T23:00:00Z') })).toBe('9:00 PM EST');
+  });
+});
+
+describe('formatInstant and formatSeconds', () => {
+  it('gives the moment to the second with its zone', () => {
+    expect(formatInstant('2026-12-01T15:44:34Z', gb)).toBe('1 Dec 2026, 15:44:34 UTC');
+  });
+
+  it('says a span in seconds, minutes and hours', () => {
+    expect([40, 125, 120, 7300, 7200, -3].map(formatSeconds)).toEqual([
+      '40 s',
+      '2 min 5 s',
+      '2 min',
+      '2 h 1 min',
+      '2 h',
+      '0 s',
+    ]);
+  });
+});
+
+describe('formatRetryWhen', () => {
+  it('says how long and at what clock time, with the zone', () => {
+    expect(formatRetryWhen(20, gb)).toBe('in 20 seconds (at 15:47:20 UTC)');
+    expect(formatRetryWhen(300, us)).toBe('in 5 minutes (at 10:52:00 AM EST)');
+    expect(formatRetryWhen(undefined, gb)).toBe('in a minute');
   });
 });

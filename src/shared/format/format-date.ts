@@ -76,3 +76,61 @@ export function formatRelative(value: string | number | Date, options: DateForma
 export function formatWhen(value: string | number | Date, options: DateFormatOptions = {}): string {
   return formatRelative(value, options) ?? formatAbsolute(value, options);
 }
+
+/**
+ * A moment as a clock reading: "10:32 UTC" today, the absolute date with its zone on another day. For sentences
+ * where relative words read badly ("Failing since 10:32 UTC", not "Failing since 3 minutes ago").
+ */
+export function formatClock(value: string | number | Date, options: DateFormatOptions = {}): string {
+  const date = toDate(value);
+  if (!date) return String(value);
+  const zone = options.timeZone ? { timeZone: options.timeZone } : {};
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', ...zone }).format(d);
+  if (day(date) !== day(options.now ?? new Date())) return formatAbsolute(date, options);
+  return new Intl.DateTimeFormat(locales(options), {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    ...zone,
+  }).format(date);
+}
+
+/** The absolute moment to the second with its zone: log rows and attempts, where the order of seconds matters. */
+export function formatInstant(value: string | number | Date, options: DateFormatOptions = {}): string {
+  const date = toDate(value);
+  if (!date) return String(value);
+  return new Intl.DateTimeFormat(locales(options), {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(date);
+}
+
+/** A span in words: 40 -> "40 s", 125 -> "2 min 5 s", 7300 -> "2 h 1 min". */
+export function formatSeconds(total: number): string {
+  const s = Math.max(0, Math.round(total));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min${s % 60 ? ` ${s % 60} s` : ''}`;
+  const minutes = Math.floor((s % 3600) / 60);
+  return `${Math.floor(s / 3600)} h${minutes ? ` ${minutes} min` : ''}`;
+}
+
+/** Seconds from now -> "in 30 seconds (at 10:31:05 AM UTC)", so the user knows when a retry can work. */
+export function formatRetryWhen(retryAfter: number | undefined, options: DateFormatOptions = {}): string {
+  if (retryAfter === undefined) return 'in a minute';
+  const at = new Date((options.now ?? new Date()).getTime() + retryAfter * 1000);
+  const time = new Intl.DateTimeFormat(locales(options), {
+    hour: 'numeric',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'short',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(at);
+  const wait = retryAfter < 90 ? `${Math.ceil(retryAfter)} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
+  return `in ${wait} (at ${time})`;
+}

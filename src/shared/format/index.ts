@@ -1,2 +1,12 @@
 export { DateTime, type DateTimeProps } from './date-time';
-export { formatAbsolute, formatExact, formatRelative, formatWhen, type DateFormatOptions } from './format-date';
+export {
+  formatAbsolute,
+  formatClock,
+  formatExact,
+  formatInstant,
+  formatRelative,
+  formatRetryWhen,
+  formatSeconds,
+  formatWhen,
+  type DateFormatOptions,
+} from './format-date';

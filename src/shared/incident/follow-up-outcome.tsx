@@ -2,7 +2,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { Delivery } from '../../api/contract';
 import { deliveryQueries } from '../../api/queries';
-import { formatInstant } from '../format-time';
+import { formatInstant } from '../format';
 
 const pastTense = { retry: 'Delivered', acknowledge: 'Acknowledged', resolve: 'Resolved' } as const;
 const underway = { retry: 'Sending again…', acknowledge: 'Acknowledging…', resolve: 'Resolving…' } as const;
