@@ -19,6 +19,7 @@ import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
 import { useIntegrationSpec } from './use-integration-spec';
 import { useFieldWidgets } from './use-field-widgets';
+import { useFocusAfterSubmit } from './use-focus-after-submit';
 
 export interface ConnectIntegrationFormProps {
   type: string;
@@ -108,32 +109,14 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [cancelNote, setCancelNote] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-  const errorRef = useRef<HTMLDivElement | null>(null);
-  // Fields are disabled while the request runs, so focus can only move once they are enabled again.
-  const focusAfter = useRef<'field' | 'alert' | null>(null);
-  const noteRef = useRef<HTMLDivElement | null>(null);
-  const formRef = useRef<HTMLFormElement | null>(null);
+  const { focusAfter, noteRef, errorRef, formRef } = useFocusAfterSubmit(create.isPending, form);
   const descriptor = descriptorFor(spec.type);
   const { ConnectHelp } = descriptor;
   const fieldWidgets = useFieldWidgets(descriptor);
 
   useEffect(() => {
-    const target = focusAfter.current;
-    if (create.isPending || target === null) return;
-    focusAfter.current = null;
-    if (target === 'alert') errorRef.current?.focus();
-    else {
-      // The first field in error as laid out, whatever widget it is; else whatever react-hook-form registered.
-      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      const named = Object.keys(form.formState.errors)[0];
-      if (invalid) invalid.focus();
-      else if (named) form.setFocus(named);
-    }
-  }, [create.isPending, formError, form]);
-
-  useEffect(() => {
     if (cancelNote) noteRef.current?.focus();
-  }, [cancelNote]);
+  }, [cancelNote, noteRef]);
 
   const whenCancelled = async () => {
     // The server stores nothing for a request it sees cancelled; if the answer had already been stored, the list says so.
@@ -153,7 +136,7 @@ function ConnectForm({ spec, onConnected, submitLabel }: ConnectFormProps) {
         onError: (error) => {
           if (controller.signal.aborted) return void whenCancelled();
           const sentence = applySubmitError(spec.properties, error, form.setError, spec.type);
-          focusAfter.current = sentence ? 'alert' : 'field';
+          focusAfter(sentence ? 'alert' : 'field');
           setFormError(sentence);
         },
       },

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { isApiError } from '../../api/api-error';
 import type { Integration, IntegrationSpec, UpdateIntegrationRequest } from '../../api/contract';
 import { descriptorFor } from '../../integrations';
@@ -14,6 +14,7 @@ import { applySubmitError } from './submit-error';
 import { useClearServerErrorsOnEdit } from './use-clear-server-errors';
 import { UnsavedChangesPrompt } from './unsaved-changes-prompt';
 import { useFieldWidgets } from './use-field-widgets';
+import { useFocusAfterSubmit } from './use-focus-after-submit';
 
 /**
  * What a save stored, in words: a replaced secret by its last four characters, taken from what was typed (the server
@@ -44,23 +45,10 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
   const [formError, setFormError] = useState<string | null>(null);
   const [unchanged, setUnchanged] = useState(false);
   const [savedNote, setSavedNote] = useState<string | null>(null);
-  // Update disables the form while it saves; focus then goes to what the save said, not to the page body.
-  const focusAfter = useRef<'note' | 'alert' | 'field' | null>(null);
-  const noteRef = useRef<HTMLDivElement | null>(null);
-  const errorRef = useRef<HTMLDivElement | null>(null);
-  const formRef = useRef<HTMLFormElement | null>(null);
+  const { focusAfter, noteRef, errorRef, formRef } = useFocusAfterSubmit(update.isPending, form);
   const { isDirty } = form.formState;
   const descriptor = descriptorFor(spec.type);
   const fieldWidgets = useFieldWidgets(descriptor);
-
-  useEffect(() => {
-    const target = focusAfter.current;
-    if (update.isPending || target === null) return;
-    focusAfter.current = null;
-    if (target === 'note') noteRef.current?.focus();
-    else if (target === 'alert') errorRef.current?.focus();
-    else formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [update.isPending, savedNote, formError]);
 
   const save = (values: SpecFormValues) => {
     setFormError(null);
@@ -76,7 +64,7 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
       { body, version: integration.updated },
       {
         onSuccess: (saved) => {
-          focusAfter.current = 'note';
+          focusAfter('note');
           setSavedNote(savedMessage(spec, values, saved));
           // Back to the stored state: a replaced key shows as Configured again and the form is clean.
           form.reset(
@@ -91,7 +79,7 @@ export function IntegrationSettingsForm({ spec, integration }: { spec: Integrati
           // A lost race is explained by the update hook's conflict dialog.
           if (isApiError(error) && error.kind === 'conflict') return;
           const sentence = applySubmitError(spec.properties, error, form.setError, spec.type);
-          focusAfter.current = sentence ? 'alert' : 'field';
+          focusAfter(sentence ? 'alert' : 'field');
           setFormError(sentence);
         },
       },
