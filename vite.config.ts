@@ -6,6 +6,21 @@ import { routePreload } from './scripts/vite-route-preload.js';
 
 type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
 const entryGraph = new Map<string, boolean>();
+const isClassesModule = (id: string) => /Classes\.mjs$/.test(id);
+const isPackageBarrel = (id: string) => /node_modules\/.*\/index\.mjs$/.test(id);
+
+/**
+ * Whether `importer` pulls `id` into the entry's graph. MUI's `*Classes` modules import other components' barrels
+ * only for their class names (the theme's high-contrast styles reach every input that way): through a barrel that
+ * only such modules import, only the class names count, not the component.
+ */
+function edgeCounts(importer: string, id: string, info: ModuleInfoOf, visiting: Set<string>): boolean {
+  if (!isPackageBarrel(importer) || isClassesModule(id)) return true;
+  return (info(importer)?.importers ?? []).some(
+    (outer) => !isClassesModule(outer) && inEntryGraph(outer, info, visiting),
+  );
+}
+
 /** Whether a module is reached from the entry by static imports alone (it then runs before the first paint anyway). */
 function inEntryGraph(id: string, info: ModuleInfoOf, visiting = new Set<string>()): boolean {
   const known = entryGraph.get(id);
@@ -14,7 +29,11 @@ function inEntryGraph(id: string, info: ModuleInfoOf, visiting = new Set<string>
   visiting.add(id);
   const module = info(id);
   const result =
-    !!module && (module.isEntry || module.importers.some((importer) => inEntryGraph(importer, info, visiting)));
+    !!module &&
+    (module.isEntry ||
+      module.importers.some(
+        (importer) => edgeCounts(importer, id, info, visiting) && inEntryGraph(importer, info, visiting),
+      ));
   entryGraph.set(id, result);
   return result;
 }

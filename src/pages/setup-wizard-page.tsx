@@ -5,7 +5,7 @@ import { useNavigate } from '../shared/navigation';
 import type { Integration } from '../api/contract';
 import { flowQueries, integrationQueries } from '../api/queries';
 import { QueryErrorAlert } from '../shared/errors';
-import { InlineNotifications } from '../shared/notifier';
+import { InlineNotifications } from '../shared/notifier/inline-notifications';
 import { PageLoading } from '../shared/page-loading';
 import { ConnectIntegrationForm } from '../features/integrations';
 import { ConnectStep } from './setup-wizard/connect-step';
