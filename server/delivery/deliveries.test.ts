@@ -28,7 +28,7 @@ const delivery = async (id: number) =>
   deliverySchema.parse((await server.api('GET', `/api/notifications/deliveries/${id}`)).body);
 
 async function settled(id: number): Promise<Delivery> {
-  await expect.poll(async () => (await delivery(id)).status, { timeout: 5000 }).toMatch(/delivered|failed|skipped/);
+  await expect.poll(async () => (await delivery(id)).status, { timeout: 15_000 }).toMatch(/delivered|failed|skipped/);
   return delivery(id);
 }
 

@@ -32,7 +32,7 @@ const run = (flowId: number, body?: unknown) =>
 
 async function finished(id: number): Promise<Execution> {
   await expect
-    .poll(async () => (await server.api('GET', `/api/flows/executions/${id}`)).body.status, { timeout: 5000 })
+    .poll(async () => (await server.api('GET', `/api/flows/executions/${id}`)).body.status, { timeout: 15_000 })
     .not.toBe('running');
   return executionSchema.parse((await server.api('GET', `/api/flows/executions/${id}`)).body);
 }

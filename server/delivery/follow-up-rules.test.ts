@@ -35,7 +35,7 @@ const delivery = async (id: number) =>
   deliverySchema.parse((await server.api('GET', `/api/notifications/deliveries/${id}`)).body);
 
 async function settled(id: number): Promise<Delivery> {
-  await expect.poll(async () => (await delivery(id)).status, { timeout: 5000 }).toMatch(/delivered|failed|skipped/);
+  await expect.poll(async () => (await delivery(id)).status, { timeout: 15_000 }).toMatch(/delivered|failed|skipped/);
   return delivery(id);
 }
 
@@ -53,7 +53,7 @@ async function newFlow(actions: Record<string, unknown>[]) {
 
 async function execution(id: number): Promise<Execution> {
   await expect
-    .poll(async () => (await server.api('GET', `/api/flows/executions/${id}`)).body.status, { timeout: 5000 })
+    .poll(async () => (await server.api('GET', `/api/flows/executions/${id}`)).body.status, { timeout: 15_000 })
     .not.toBe('running');
   return executionSchema.parse((await server.api('GET', `/api/flows/executions/${id}`)).body);
 }
