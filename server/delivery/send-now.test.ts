@@ -117,7 +117,10 @@ describe('sendNow', () => {
 
     for (const once of [failedReply(400), failedReply(null)]) {
       const { send, calls, store } = setup([once]);
-      const result = await send();
+      const sent = send();
+      // Time enough for both retries: had it waited to try again, the transport would have seen three calls.
+      await vi.advanceTimersByTimeAsync(1000);
+      const result = await sent;
       expect(calls()).toBe(1);
       expect(store.get(result.deliveryId)!.status).toBe('failed');
     }
