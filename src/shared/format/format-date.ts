@@ -27,37 +27,35 @@ function toDate(value: string | number | Date): Date | null {
 
 const locales = (options: DateFormatOptions) => options.locale as string | string[] | undefined;
 
-/** "Dec 1, 2026, 3:41 PM UTC" in en-US, "1 Dec 2026, 15:41 UTC" in en-GB. */
-export function formatAbsolute(value: string | number | Date, options: DateFormatOptions = {}): string {
+/** `fields` of a moment in the options' locale and zone; an unreadable value is shown as it came. */
+function formatFields(
+  value: string | number | Date,
+  options: DateFormatOptions,
+  fields: Intl.DateTimeFormatOptions,
+): string {
   const date = toDate(value);
   if (!date) return String(value);
-  return new Intl.DateTimeFormat(locales(options), {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date);
+  const zone = options.timeZone ? { timeZone: options.timeZone } : {};
+  return new Intl.DateTimeFormat(locales(options), { ...fields, ...zone }).format(date);
 }
 
+const dateFields = { year: 'numeric', month: 'short', day: 'numeric' } as const;
+const timeFields = { hour: 'numeric', minute: '2-digit' } as const;
+
+/** "Dec 1, 2026, 3:41 PM UTC" in en-US, "1 Dec 2026, 15:41 UTC" in en-GB. */
+export const formatAbsolute = (value: string | number | Date, options: DateFormatOptions = {}): string =>
+  formatFields(value, options, { ...dateFields, ...timeFields, timeZoneName: 'short' });
+
 /** The full moment, to the second, with the zone's long name: the hover text of every shown date. */
-export function formatExact(value: string | number | Date, options: DateFormatOptions = {}): string {
-  const date = toDate(value);
-  if (!date) return String(value);
-  return new Intl.DateTimeFormat(locales(options), {
+export const formatExact = (value: string | number | Date, options: DateFormatOptions = {}): string =>
+  formatFields(value, options, {
     weekday: 'short',
-    year: 'numeric',
+    ...dateFields,
     month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
+    ...timeFields,
     second: '2-digit',
     timeZoneName: 'long',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date);
-}
+  });
 
 /** "3 minutes ago", "in 30 seconds", "now"; null when the moment is not recent. */
 export function formatRelative(value: string | number | Date, options: DateFormatOptions = {}): string | null {
@@ -87,29 +85,12 @@ export function formatClock(value: string | number | Date, options: DateFormatOp
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
   const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', ...zone }).format(d);
   if (day(date) !== day(options.now ?? new Date())) return formatAbsolute(date, options);
-  return new Intl.DateTimeFormat(locales(options), {
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-    ...zone,
-  }).format(date);
+  return formatFields(date, options, { ...timeFields, timeZoneName: 'short' });
 }
 
 /** The absolute moment to the second with its zone: log rows and attempts, where the order of seconds matters. */
-export function formatInstant(value: string | number | Date, options: DateFormatOptions = {}): string {
-  const date = toDate(value);
-  if (!date) return String(value);
-  return new Intl.DateTimeFormat(locales(options), {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(date);
-}
+export const formatInstant = (value: string | number | Date, options: DateFormatOptions = {}): string =>
+  formatFields(value, options, { ...dateFields, ...timeFields, second: '2-digit', timeZoneName: 'short' });
 
 /** A span in words: 40 -> "40 s", 125 -> "2 min 5 s", 7300 -> "2 h 1 min". */
 export function formatSeconds(total: number): string {
@@ -124,13 +105,7 @@ export function formatSeconds(total: number): string {
 export function formatRetryWhen(retryAfter: number | undefined, options: DateFormatOptions = {}): string {
   if (retryAfter === undefined) return 'in a minute';
   const at = new Date((options.now ?? new Date()).getTime() + retryAfter * 1000);
-  const time = new Intl.DateTimeFormat(locales(options), {
-    hour: 'numeric',
-    minute: '2-digit',
-    second: '2-digit',
-    timeZoneName: 'short',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(at);
+  const time = formatFields(at, options, { ...timeFields, second: '2-digit', timeZoneName: 'short' });
   const wait = retryAfter < 90 ? `${Math.ceil(retryAfter)} seconds` : `${Math.ceil(retryAfter / 60)} minutes`;
   return `in ${wait} (at ${time})`;
 }
