@@ -1,10 +1,10 @@
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { DeliveryAttempt } from '../../api/contract';
+import { ColumnHeads } from '../../shared/column-heads';
 import { formatInstant } from '../../shared/format';
 
 const outcomeLabels = { delivered: 'Delivered', rejected: 'Refused (not retried)', retryable: 'Failed (retried)' };
@@ -14,25 +14,7 @@ export function AttemptsTable({ attempts }: { attempts: readonly DeliveryAttempt
   if (attempts.length === 0) return <Typography color="text.secondary">No attempt yet.</Typography>;
   return (
     <Table size="small" aria-label="Attempts">
-      <TableHead>
-        <TableRow>
-          <TableCell component="th" scope="col">
-            At
-          </TableCell>
-          <TableCell component="th" scope="col">
-            Duration
-          </TableCell>
-          <TableCell component="th" scope="col">
-            HTTP
-          </TableCell>
-          <TableCell component="th" scope="col">
-            Outcome
-          </TableCell>
-          <TableCell component="th" scope="col">
-            PagerDuty said
-          </TableCell>
-        </TableRow>
-      </TableHead>
+      <ColumnHeads columns={['At', 'Duration', 'HTTP', 'Outcome', 'PagerDuty said']} />
       <TableBody>
         {attempts.map((attempt, index) => (
           <TableRow key={`${attempt.at}-${index}`}>

@@ -2,11 +2,11 @@ import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useRef } from 'react';
 import type { Delivery } from '../../api/contract';
+import { ColumnHeads } from '../../shared/column-heads';
 import { formatInstant } from '../../shared/format';
 import { useNow } from '../../shared/use-now';
 import { DeliveryStatus } from './delivery-status';
@@ -123,15 +123,7 @@ export function DeliveryTable({ deliveries, flowNames, onOpen }: DeliveryTablePr
       sx={{ maxHeight: '65vh', overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1 }}
     >
       <Table stickyHeader size="small" aria-label="Deliveries" aria-rowcount={deliveries.length + 1}>
-        <TableHead>
-          <TableRow>
-            {columns.map((c) => (
-              <TableCell key={c} component="th" scope="col">
-                {c}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <ColumnHeads columns={columns} />
         <TableBody>
           {top > 0 && <TableRow aria-hidden sx={{ height: top }} />}
           {items.map((item) => {

@@ -7,13 +7,13 @@ import Link from '@mui/material/Link';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import CheckCircle from '@mui/icons-material/CheckCircle';
 import { Link as RouterLink } from 'wouter';
 import type { ApiError } from '../../api/api-error';
 import type { TestNotificationResponse } from '../../api/contract';
+import { ColumnHeads } from '../../shared/column-heads';
 import { Fact, FactList } from '../../shared/fact-list';
 import { pagerDutyReason } from '../../shared/errors';
 import { DateTime } from '../../shared/format';
@@ -101,16 +101,7 @@ function DeliveredCard({ response }: { response: TestNotificationResponse }) {
         </FactList>
         {details.length > 0 && (
           <Table size="small" sx={{ mt: 2 }} aria-label="Custom details">
-            <TableHead>
-              <TableRow>
-                <TableCell component="th" scope="col">
-                  Detail
-                </TableCell>
-                <TableCell component="th" scope="col">
-                  Value
-                </TableCell>
-              </TableRow>
-            </TableHead>
+            <ColumnHeads columns={['Detail', 'Value']} />
             <TableBody>
               {details.map(([key, value]) => (
                 <TableRow key={key}>
