@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { flowListSchema, type Flow } from '../../src/api/contract';
 import { freePort, spawnReferenceServer } from '../../scripts/reference-server-process';
+import { processApi } from '../test-support/process-api';
 import { newRoutingKey, tempDataDir, TEST_TOKENS } from '../test-support/test-server';
 
 /**
@@ -43,18 +44,7 @@ async function startServer(): Promise<ChildProcess> {
   return server.child;
 }
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${TEST_TOKENS.Manager}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
-}
+const api = (method: string, path: string, body?: unknown) => processApi(port)(method, path, body);
 
 /** What a flow written by this test must look like: its name says how many actions and which generation. */
 function flowBody(tag: string, generation: number, count: number) {

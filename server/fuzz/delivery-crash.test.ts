@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, spawnReferenceServer, type ReferenceServerProcess } from '../../scripts/reference-server-process';
+import { processApi } from '../test-support/process-api';
 import { spawnSimulator, type SimulatorProcess } from '../test-support/simulator-process';
 import { routingKeyTracker, tempDataDir, TEST_TOKENS } from '../test-support/test-server';
 
@@ -46,21 +47,6 @@ async function startServer(port: number, simUrl: string) {
   });
 }
 
-async function api(port: number, method: string, path: string, body?: unknown) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${TEST_TOKENS.Manager}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads what the server answered
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as any, text };
-}
-
 /** Polls `probe` until it answers non-null, at most until `deadline` (epoch ms). */
 async function until<T>(what: string, deadline: number, probe: () => Promise<T | null>): Promise<T> {
   for (;;) {
@@ -80,10 +66,10 @@ interface TriggerDelivery {
 
 async function triggerDeliveries(port: number): Promise<TriggerDelivery[]> {
   const all: TriggerDelivery[] = [];
+  const api = processApi(port);
   let cursor: string | null = null;
   do {
     const page = await api(
-      port,
       'GET',
       `/api/notifications/deliveries?kind=trigger&limit=100${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`,
     );
@@ -100,15 +86,16 @@ describe('SIGKILL with deliveries in flight', () => {
     const [port, simPort] = [await freePort(), await freePort()];
     sim = await spawnSimulator(simPort);
     server = await startServer(port, sim.url);
+    const api = processApi(port);
 
-    const integration = await api(port, 'POST', '/api/integrations', {
+    const integration = await api('POST', '/api/integrations', {
       type: 'pagerduty',
       api_access_token: keys.key(),
     });
     expect(integration.status, integration.text).toBe(201);
     // One action on the integration's key, the others with keys of their own: the sender paces each key below
     // PagerDuty's ~120 a minute, so 200 triggers on one key could not all go out within the test.
-    const flow = await api(port, 'POST', '/api/flows', {
+    const flow = await api('POST', '/api/flows', {
       name: 'crash flow',
       trigger_type: 'anomaly',
       actions: Array.from({ length: ACTIONS }, (_, i) => ({
@@ -121,7 +108,7 @@ describe('SIGKILL with deliveries in flight', () => {
 
     await sim.outage({ mode: 'hang' });
     for (let i = 0; i < EXECUTIONS; i++) {
-      const execution = await api(port, 'POST', `/api/flows/${flow.body.id}/executions`, {});
+      const execution = await api('POST', `/api/flows/${flow.body.id}/executions`, {});
       expect(execution.status, execution.text).toBe(202);
       expect(execution.body.actions).toHaveLength(ACTIONS);
     }
