@@ -12,7 +12,13 @@ export {
   type KeyChoice,
   type TestContext,
 } from './action-form';
-export { clearActionDraft, loadActionDraft, saveActionDraft, type StoredActionDraft } from './action-draft-storage';
+export {
+  actionDraftSchema,
+  clearActionDraft,
+  loadActionDraft,
+  saveActionDraft,
+  type StoredActionDraft,
+} from './action-draft-storage';
 export { useActionEditor, type ActionEditorOptions, type ActionEditorState } from './use-action-editor';
 export { CreateFlowDialog } from './create-flow-dialog';
 export { DeleteFlowButton } from './delete-flow-button';

@@ -1,5 +1,7 @@
 import { z } from '../../api/contract/zod';
 import { triggerTypeSchema } from '../../api/contract';
+import { actionDraftSchema } from '../../features/flow-actions';
+import { sessionDraft } from '../../shared/session-draft';
 
 export const wizardSteps = ['connect', 'notification', 'test', 'done'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
@@ -22,7 +24,7 @@ export type FlowChoice = z.infer<typeof flowChoiceSchema>;
  */
 const wizardDraftSchema = z.object({
   flowChoice: flowChoiceSchema,
-  action: z.object({ tokenized_message: z.string(), severity: z.unknown(), custom_details: z.unknown() }),
+  action: actionDraftSchema,
   overrideTyped: z.boolean(),
   /** The last test in this wizard and the settings it was sent with (`testFingerprint`). */
   lastTest: z.nullable(
@@ -46,34 +48,11 @@ export const emptyDraft: WizardDraft = {
   saved: null,
 };
 
-const storageKey = (type: string) => `qualytics.setup-wizard.${type}`;
+const drafts = sessionDraft(wizardDraftSchema, (type: string) => `qualytics.setup-wizard.${type}`);
 
-export function loadDraft(type: string): WizardDraft | null {
-  try {
-    const text = sessionStorage.getItem(storageKey(type));
-    if (!text) return null;
-    const parsed = wizardDraftSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-export function saveDraft(type: string, draft: WizardDraft): void {
-  try {
-    sessionStorage.setItem(storageKey(type), JSON.stringify(draft));
-  } catch {
-    // Storage full or disabled: the wizard still works, it just will not survive a reload.
-  }
-}
-
-export function clearDraft(type: string): void {
-  try {
-    sessionStorage.removeItem(storageKey(type));
-  } catch {
-    // Nothing to clear.
-  }
-}
+export const loadDraft = drafts.load;
+export const saveDraft = drafts.save;
+export const clearDraft = drafts.clear;
 
 export function parseStep(value: string | null): WizardStep {
   return wizardSteps.find((s) => s === value) ?? 'connect';
