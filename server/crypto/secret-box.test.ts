@@ -3,7 +3,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSecretBox } from './secret-box';
+import { boundedMemo, createSecretBox } from './secret-box';
 import { loadSecretKey, parseSecretKey } from './secret-key';
 
 describe('secret box', () => {
@@ -22,6 +22,25 @@ describe('secret box', () => {
     parts[3] = Buffer.from('other!').toString('base64url');
     expect(() => box.open(parts.join('.'))).toThrow();
     expect(() => createSecretBox(randomBytes(32)).open(sealed)).toThrow();
+  });
+
+  it('still refuses a tampered secret after the genuine one was opened (only what opened is remembered)', () => {
+    const box = createSecretBox(randomBytes(32));
+    const sealed = box.seal('secret');
+    expect(box.open(sealed)).toBe('secret');
+    expect(box.open(sealed)).toBe('secret');
+    const parts = sealed.split('.');
+    parts[2] = Buffer.alloc(16).toString('base64url');
+    expect(() => box.open(parts.join('.'))).toThrow();
+    expect(() => box.open(parts.join('.'))).toThrow();
+  });
+
+  it('a bounded memo forgets its oldest entry once full', () => {
+    const memo = boundedMemo<string, number>(2);
+    memo.set('a', 1);
+    memo.set('b', 2);
+    memo.set('c', 3);
+    expect([memo.get('a'), memo.get('b'), memo.get('c')]).toEqual([undefined, 2, 3]);
   });
 });
 

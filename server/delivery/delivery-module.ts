@@ -3,6 +3,7 @@ import type { SecretBox } from '../crypto/secret-box';
 import { pagerDutyIntegrationSpec } from '../integrations/pagerduty/integration-spec';
 import type { ConnectorRegistry } from '../integrations/registry';
 import type { Db } from '../store/database';
+import { createGroupCommit } from '../store/group-commit';
 import type { FlowsStore } from '../store/flows-store';
 import type { IntegrationsStore } from '../store/integrations-store';
 import { systemClock, type Clock, type RandomSource } from './clock';
@@ -54,8 +55,11 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
   let observer = options.observer ?? noopObserver;
   const observing: DeliveryObserver = { attempt: (e) => observer.attempt(e), settled: (e) => observer.settled(e) };
 
+  // Executions and settled sends of one turn of the event loop share a commit; the sender wakes once per group.
+  const commits = createGroupCommit(db, { afterCommit: () => sender.wake() });
   const sender = createSender({
     store: deliveries,
+    commits,
     transport,
     observer: observing,
     clock,
@@ -89,26 +93,28 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
     setObserver(next: DeliveryObserver) {
       observer = next;
     },
-    execute(flowId: number, body: Parameters<typeof executeFlow>[2]) {
-      const execution = executeFlow(
-        {
-          db,
-          flows: deps.flows,
-          integrations: deps.integrations,
-          deliveries,
-          executions,
-          clock,
-          publicUrl: config.publicUrl,
-          log: deps.log,
-        },
-        flowId,
-        body,
+    /** Resolves once the execution and its deliveries are committed: a 202 means they survive a crash. */
+    async execute(flowId: number, body: Parameters<typeof executeFlow>[2]) {
+      const execution = await commits.run(() =>
+        executeFlow(
+          {
+            db,
+            flows: deps.flows,
+            integrations: deps.integrations,
+            deliveries,
+            executions,
+            clock,
+            publicUrl: config.publicUrl,
+            log: deps.log,
+          },
+          flowId,
+          body,
+        ),
       );
       // Skipped actions never reach the sender; they are settled here.
       for (const action of execution.actions) {
         if (action.status === 'skipped') observing.settled({ kind: 'trigger', status: 'skipped' });
       }
-      sender.wake();
       return execution;
     },
     retry: (id: number) => retryDelivery(followUpDeps, id),

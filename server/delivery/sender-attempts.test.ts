@@ -97,7 +97,8 @@ describe('the sender records each attempt', () => {
     });
     const id = t.enqueue('rec-400');
     t.sender.start();
-    await flush();
+    // Longer than the transport's own `advance`, which flushes before it answers; the settle commits after that.
+    await flush(30);
     const row = t.store.get(id)!;
     expect(row.status).toBe('failed');
     expect(row.attempts).toEqual([

@@ -3,6 +3,7 @@ import type { AttemptResult, Connector } from '../integrations/connector';
 import type { Clock, RandomSource } from './clock';
 import type { DeliveriesStore, Settlement } from './deliveries-store';
 import type { DeliveryRow } from './delivery-row';
+import type { GroupCommit } from '../store/group-commit';
 import type { DeliveryObserver } from './observer';
 import type { Pacer } from './pacer';
 import { decideRetry, type RetryPolicy } from './retry-policy';
@@ -12,6 +13,8 @@ export type DeliveryTransport = NonNullable<Connector['send']>;
 
 export interface SenderOptions {
   store: DeliveriesStore;
+  /** Settlements go through it: the sends that end in one turn of the event loop share a commit. */
+  commits: GroupCommit;
   transport: DeliveryTransport;
   observer: DeliveryObserver;
   clock: Clock;
@@ -81,18 +84,25 @@ export function createSender(options: SenderOptions): Sender {
 
   function pump() {
     if (!started || stopping) return;
-    let claimed = true;
-    while (claimed && running.size < options.concurrency) {
-      claimed = false;
+    // Every slot taken: each send in flight pumps again when it ends, which claims and sets the timer then.
+    // Asking the store now would cost a query per enqueue for nothing.
+    if (running.size >= options.concurrency) return;
+    // Another query only when the last one filled every free slot: a shorter answer means nothing else is due.
+    let more = true;
+    while (more && running.size < options.concurrency) {
       const now = clock.now();
+      const wanted = options.concurrency - running.size;
+      const rows = store.nextClaimable(now, pacer.blocked(now), wanted);
+      let claimed = 0;
       // No row of a batch shares a dedup key with an earlier unfinished one (the query sees to it), but several
       // may share a routing key: each is checked against the pacer as it is taken, the rest wait for the next query.
-      for (const row of store.nextClaimable(now, pacer.blocked(now), options.concurrency - running.size)) {
+      for (const row of rows) {
         if (!pacer.allows(row.key_hash ?? '', now) || !store.claim(row.id)) continue;
         pacer.take(row.key_hash ?? '', now);
-        claimed = true;
+        claimed++;
         start(row);
       }
+      more = rows.length === wanted && claimed > 0;
     }
     schedule();
   }
@@ -150,7 +160,9 @@ export function createSender(options: SenderOptions): Sender {
             failure: { code: failureOf(result).code, detail: `${decision.detail}: ${failureOf(result).detail}` },
           };
     }
-    store.settle(row.id, attemptRecord(result, new Date(now).toISOString()), settlement, now);
+    await options.commits.run(() =>
+      store.settle(row.id, attemptRecord(result, new Date(now).toISOString()), settlement, now),
+    );
     if (settlement.status !== 'retrying') observer.settled({ kind: row.kind, status: settlement.status });
     if (settlement.status === 'failed')
       options.log.warn({ delivery: row.id, kind: row.kind, code: settlement.failure.code }, 'delivery failed');

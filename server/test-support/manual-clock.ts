@@ -1,7 +1,7 @@
 import type { Clock } from '../delivery/clock';
 
 /** Lets queued callbacks, resolved promises and I/O callbacks run. */
-export const flush = async (rounds = 5) => {
+export const flush = async (rounds = 10) => {
   for (let i = 0; i < rounds; i++) await new Promise((resolve) => setImmediate(resolve));
 };
 

@@ -6,6 +6,7 @@ import { createSender } from '../delivery/sender';
 import type { DeliveryTransport } from '../delivery/sender';
 import type { AttemptResult } from '../integrations/connector';
 import { openDatabase } from '../store/database';
+import { createGroupCommit } from '../store/group-commit';
 import { manualClock } from './manual-clock';
 import { newRoutingKey, tempDataDir } from './test-server';
 
@@ -44,6 +45,7 @@ export function senderHarness(script: TransportScript, options: { concurrency?: 
   const logs: { level: 'warn' | 'error'; obj: object; msg: string }[] = [];
   const sender = createSender({
     store,
+    commits: createGroupCommit(db),
     transport,
     observer: {
       attempt: (e) => observed.push({ attempt: e }),
