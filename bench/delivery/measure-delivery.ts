@@ -5,6 +5,8 @@
  */
 import { percentile } from '../lib/stats';
 import { ensureAlertmanager, startAlertmanager } from './alertmanager';
+import { createEventsClient } from '../../server/integrations/pagerduty/events-client';
+import { loadClient, type LoadClient } from './load-client';
 import {
   makeDataDir,
   pool,
@@ -22,6 +24,8 @@ export interface DeliveryOptions {
   rounds: number;
   keys: number;
   eventsPerKey: number;
+  /** Actions per flow for the batched round: a flow's execution enqueues one trigger per action (at most 50). */
+  actionsPerFlow: number;
   concurrency: number;
   alertmanagerAlerts: number;
   idleExecutions: number;
@@ -32,10 +36,14 @@ export interface DeliveryOptions {
 }
 
 export interface ThroughputRound {
+  /** Executions of flows with `actionsPerFlow` actions each: the events reach the outbox a flow's worth at a time. */
   outboxPerSecond: number;
   barePerSecond: number;
   /** Time for the executions' 202s alone (the durable enqueue), within the outbox's window. */
   enqueueMs: number;
+  /** The same events as one single-action execution each: an HTTP request in per event as well as one out. */
+  perEventPerSecond: number;
+  perEventEnqueueMs: number;
 }
 
 export interface LatencyRound {
@@ -84,33 +92,49 @@ async function acceptedBy(
 
 const lastAt = (events: readonly SimEvent[]) => Math.max(...events.map((event) => Date.parse(event.received_at)));
 
-async function outboxRound(server: DeliveryServer, sim: Simulator, flows: number[], options: DeliveryOptions) {
+/**
+ * Runs `executions` (flow ids, repeated as often as they should run) with `concurrency` in flight and waits for the
+ * simulator to accept `events` triggers; the finish time is the last one's `received_at`.
+ */
+async function outboxRound(
+  server: DeliveryServer,
+  client: LoadClient,
+  sim: Simulator,
+  executions: number[],
+  events: number,
+  concurrency: number,
+) {
   await sim.reset();
-  const jobs = Array.from({ length: options.eventsPerKey }, () => flows).flat();
   const started = Date.now();
   // As many executions in flight as the sender sends: the API is not what throttles the outbox.
-  await pool(jobs, options.concurrency, async (flowId) => {
-    await server.api('POST', `/api/flows/${flowId}/executions`, {});
+  await pool(executions, concurrency, async (flowId) => {
+    const { status, text } = await client.post(
+      `${server.origin}/api/flows/${flowId}/executions`,
+      {},
+      { Authorization: `Bearer ${server.token}` },
+    );
+    if (status !== 202) throw new Error(`POST /api/flows/${flowId}/executions -> ${status}: ${text.slice(0, 300)}`);
   });
   const enqueueMs = Date.now() - started;
-  const events = await acceptedBy(sim, jobs.length, 120_000, (event) => event.endpoint === 'enqueue');
-  return { perSecond: (jobs.length * 1000) / Math.max(1, lastAt(events) - started), enqueueMs, events };
+  const accepted = await acceptedBy(sim, events, 120_000, (event) => event.endpoint === 'enqueue');
+  return { perSecond: (events * 1000) / Math.max(1, lastAt(accepted) - started), enqueueMs, events: accepted };
 }
 
-/** The same events the outbox sent, posted by a plain loop with the same concurrency: the floor of this machine. */
-async function bareRound(sim: Simulator, bodies: readonly unknown[], concurrency: number) {
+/**
+ * The same events the outbox sent, posted by a plain loop with the same concurrency through the same transport the
+ * sender uses (the PagerDuty connector's one-attempt client: node:http on its keep-alive pool), from memory, with
+ * nothing stored. What the outbox costs over this is what durability costs: SQLite, claims, settles, pacing.
+ */
+async function bareRound(sim: Simulator, bodies: readonly object[], concurrency: number) {
   await sim.reset();
+  const events = createEventsClient({ baseUrl: () => sim.base, timeoutMs: 5_000 });
   const started = Date.now();
   await pool(bodies, concurrency, async (body) => {
-    const response = await fetch(`${sim.base}/v2/enqueue`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    await response.arrayBuffer();
+    const result = await events.attemptEvent('enqueue', body);
+    if (result.outcome !== 'delivered') throw new Error(`the bare loop's event was ${result.outcome}`);
   });
-  const events = await acceptedBy(sim, bodies.length, 60_000);
-  return (bodies.length * 1000) / Math.max(1, lastAt(events) - started);
+  const accepted = await acceptedBy(sim, bodies.length, 60_000);
+  return (bodies.length * 1000) / Math.max(1, lastAt(accepted) - started);
 }
 
 /** Executions with known dedup keys; latency = POST sent until the simulator recorded the trigger's 202. */
@@ -215,33 +239,60 @@ export async function measureDelivery(
   try {
     const server = await startDeliveryServer(cwd, { eventsUrl: sim.base, dataDir, concurrency: options.concurrency });
     try {
-      // One flow per routing key, each with one action whose override is that key.
+      // One flow per routing key, each with one action whose override is that key (the per-event round, latency) ...
+      const action = (key: string) => ({
+        type: 'PagerDuty',
+        tokenized_message: 'Anomaly in {{ datastore_name }}',
+        parameters: { severity: 'error', routing_key: key },
+      });
       const flows: number[] = [];
       for (const [i, key] of keys.entries()) {
         const flow = await server.api<{ id: number }>('POST', '/api/flows', {
           name: `Bench delivery ${i}`,
           trigger_type: 'anomaly',
-          actions: [
-            {
-              type: 'PagerDuty',
-              tokenized_message: 'Anomaly in {{ datastore_name }}',
-              parameters: { severity: 'error', routing_key: key },
-            },
-          ],
+          actions: [action(key)],
         });
         flows.push(flow.id);
       }
+      // ... and the same keys as flows of `actionsPerFlow` actions: one execution enqueues a trigger per key of its
+      // flow, as when one anomaly notifies several teams, so the ingest is a few requests and the sender is measured.
+      const wideFlows: number[] = [];
+      for (let from = 0; from < keys.length; from += options.actionsPerFlow) {
+        const flow = await server.api<{ id: number }>('POST', '/api/flows', {
+          name: `Bench delivery wide ${from}`,
+          trigger_type: 'anomaly',
+          actions: keys.slice(from, from + options.actionsPerFlow).map(action),
+        });
+        wideFlows.push(flow.id);
+      }
+      const events = keys.length * options.eventsPerKey;
+      const wideRuns = Array.from({ length: options.eventsPerKey }, () => wideFlows).flat();
+      const singleRuns = Array.from({ length: options.eventsPerKey }, () => flows).flat();
       log(
         `  outbox vs bare loop: ${options.keys} keys x ${options.eventsPerKey} events, concurrency ${options.concurrency} ...`,
       );
-      for (let round = 0; round < options.rounds; round++) {
-        const outbox = await outboxRound(server, sim, flows, options);
-        const bare = await bareRound(
-          sim,
-          outbox.events.map((event) => event.body),
-          options.concurrency,
-        );
-        report.throughput.push({ outboxPerSecond: outbox.perSecond, barePerSecond: bare, enqueueMs: outbox.enqueueMs });
+      const client = loadClient(options.concurrency);
+      try {
+        // Round 0 warms the JIT of the server, the simulator and this client, and is not counted.
+        for (let round = 0; round <= options.rounds; round++) {
+          const wide = await outboxRound(server, client, sim, wideRuns, events, options.concurrency);
+          const bare = await bareRound(
+            sim,
+            wide.events.map((event) => event.body),
+            options.concurrency,
+          );
+          const single = await outboxRound(server, client, sim, singleRuns, events, options.concurrency);
+          if (round === 0) continue;
+          report.throughput.push({
+            outboxPerSecond: wide.perSecond,
+            barePerSecond: bare,
+            enqueueMs: wide.enqueueMs,
+            perEventPerSecond: single.perSecond,
+            perEventEnqueueMs: single.enqueueMs,
+          });
+        }
+      } finally {
+        client.close();
       }
       log(`  latency: ${options.idleExecutions} idle executions, ${options.loadExecutions} at once ...`);
       for (let round = 0; round < options.rounds; round++) {

@@ -96,6 +96,8 @@ export async function startSimulator(cwd: string): Promise<Simulator> {
 
 export interface DeliveryServer {
   origin: string;
+  /** A Manager's bearer token, for callers with their own HTTP client. */
+  token: string;
   dataDir: string;
   api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
   /** Stops the server; the data dir stays until `dispose()`, so a later start can reuse it. */
@@ -140,7 +142,7 @@ export async function startDeliveryServer(
     if (!response.ok) throw new Error(`${method} ${path} -> ${response.status}: ${text.slice(0, 300)}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
-  return { origin, dataDir: options.dataDir, api, stop: tracked(() => server.stop()) };
+  return { origin, token: benchTokens.Manager, dataDir: options.dataDir, api, stop: tracked(() => server.stop()) };
 }
 
 export const makeDataDir = () => mkdtemp(join(tmpdir(), 'qualytics-bench-delivery-'));

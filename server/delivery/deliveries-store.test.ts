@@ -68,6 +68,16 @@ describe('the deliveries store', () => {
     expect(store.nextClaimable(T0 + 1, [], 10)).toEqual([]);
   });
 
+  it('claims a batch in one go, leaving out what was claimed already', () => {
+    const { store } = setup();
+    const [a, b, c] = [store.insert(delivery(), T0), store.insert(delivery(), T0), store.insert(delivery(), T0)];
+    expect(store.claim(b)).toBe(true);
+    expect([...store.claimAll([a, b, c])].sort()).toEqual([a, c].sort());
+    expect(store.claimAll([a, b, c]).size).toBe(0);
+    expect(store.claimAll([]).size).toBe(0);
+    expect(store.nextClaimable(T0 + 1, [], 10)).toEqual([]);
+  });
+
   it('records a skipped delivery as a failure without an attempt, for its integration and its action', () => {
     const { store, health } = setup();
     const skipped = { code: 'not_connected' as const, detail: 'PagerDuty is not connected' };

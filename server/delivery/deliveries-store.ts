@@ -88,6 +88,9 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
   const depth = db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'retrying')`);
   const oldest = db.prepare(`SELECT MIN(enqueued_ms) AS at FROM deliveries WHERE status IN ('pending', 'retrying')`);
   const claimOne = db.prepare('UPDATE deliveries SET sending = 1 WHERE id = ? AND sending = 0');
+  const claimMany = db.prepare(
+    'UPDATE deliveries SET sending = 1 WHERE id IN (SELECT value FROM json_each(?)) AND sending = 0 RETURNING id',
+  );
   const releaseOne = db.prepare('UPDATE deliveries SET sending = 0 WHERE id = ?');
   const releaseAll = db.prepare('UPDATE deliveries SET sending = 0 WHERE sending = 1');
   const syncOrphans = db.prepare(`SELECT id FROM deliveries WHERE sync = 1 AND status IN ('pending', 'retrying')`);
@@ -197,6 +200,11 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     nextClaimable: (nowMs: number, blockedKeys: string[], limit = 1) =>
       claimable.all({ now: nowMs, blocked: JSON.stringify(blockedKeys), limit }) as DeliveryRow[],
     claim: (id: number) => claimOne.run(id).changes > 0,
+    /** Claims a batch in one statement; the ids it got (a row claimed already is left out). */
+    claimAll(ids: number[]): Set<number> {
+      if (!ids.length) return new Set();
+      return new Set((claimMany.all(JSON.stringify(ids)) as { id: number }[]).map((r) => r.id));
+    },
     /** The earliest retry still in the future, to set one timer instead of polling. */
     nextDueMs: (nowMs: number) => (nextDue.get(nowMs) as { at: number | null }).at,
     settle: db.transaction(settle),

@@ -82,6 +82,18 @@ export function createSender(options: SenderOptions): Sender {
     cancelTimer = clock.setTimer(pump, Math.max(0, Math.min(...candidates) - now));
   }
 
+  // Sends that end together (their settles share a commit) ask for one pump between them, not one each: a claim
+  // query is most of what a pump costs, and one query can claim every slot they freed.
+  let pumpQueued = false;
+  function pumpSoon() {
+    if (pumpQueued) return;
+    pumpQueued = true;
+    queueMicrotask(() => {
+      pumpQueued = false;
+      pump();
+    });
+  }
+
   function pump() {
     if (!started || stopping) return;
     // Every slot taken: each send in flight pumps again when it ends, which claims and sets the timer then.
@@ -93,16 +105,17 @@ export function createSender(options: SenderOptions): Sender {
       const now = clock.now();
       const wanted = options.concurrency - running.size;
       const rows = store.nextClaimable(now, pacer.blocked(now), wanted);
-      let claimed = 0;
       // No row of a batch shares a dedup key with an earlier unfinished one (the query sees to it), but several
       // may share a routing key: each is checked against the pacer as it is taken, the rest wait for the next query.
-      for (const row of rows) {
-        if (!pacer.allows(row.key_hash ?? '', now) || !store.claim(row.id)) continue;
+      const paced = rows.filter((row) => {
+        if (!pacer.allows(row.key_hash ?? '', now)) return false;
         pacer.take(row.key_hash ?? '', now);
-        claimed++;
-        start(row);
-      }
-      more = rows.length === wanted && claimed > 0;
+        return true;
+      });
+      // One statement claims the batch; a row someone else claimed meanwhile is not started.
+      const claimed = store.claimAll(paced.map((row) => row.id));
+      for (const row of paced) if (claimed.has(row.id)) start(row);
+      more = rows.length === wanted && claimed.size > 0;
     }
     schedule();
   }
@@ -130,7 +143,7 @@ export function createSender(options: SenderOptions): Sender {
       })
       .finally(() => {
         running.delete(row.id);
-        pump();
+        pumpSoon();
       });
     running.set(row.id, send);
   }
