@@ -86,6 +86,8 @@ export interface KeystrokeSample {
    */
   processing: number;
   fromEventTiming: boolean;
+  /** Which keystroke (its probe's index), so a caller can keep the keystrokes of some bursts only. */
+  index: number;
 }
 
 function workOf(probe: KeyProbe): number | null {
@@ -104,9 +106,9 @@ export function keystrokeSamples(data: KeystrokeData): KeystrokeSample[] {
     if (processing === null) return;
     if (toPaint.length > 0) {
       const end = Math.max(...toPaint.map((entry) => entry.startTime + entry.duration));
-      samples.push({ latency: end - probe.t0, processing, fromEventTiming: true });
+      samples.push({ latency: end - probe.t0, processing, fromEventTiming: true, index });
     } else if (probe.painted !== undefined) {
-      samples.push({ latency: probe.painted - probe.t0, processing, fromEventTiming: false });
+      samples.push({ latency: probe.painted - probe.t0, processing, fromEventTiming: false, index });
     }
   });
   return samples;
