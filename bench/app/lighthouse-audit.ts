@@ -29,7 +29,12 @@ export interface LighthouseScores {
   metricRuns?: Record<string, (number | undefined)[]>;
   medians?: Record<string, number | undefined>;
   /** Where the main thread went on the median run (Lighthouse's mainthread-work-breakdown and bootup-time). */
-  mainThread?: { byGroupMs: Record<string, number>; byScriptMs: Record<string, number> };
+  mainThread?: {
+    byGroupMs: Record<string, number>;
+    byScriptMs: Record<string, number>;
+    /** Lighthouse's long-tasks diagnostic (simulated ms): where the blocking time comes from. */
+    longTasks: { url: string; startMs: number; durationMs: number }[];
+  };
   error?: string;
 }
 
@@ -95,13 +100,23 @@ function mainThreadOf(result: RunnerResult): LighthouseScores['mainThread'] {
   for (const item of items<{ url?: string; total?: number; scripting?: number }>('bootup-time')) {
     byScriptMs[(item.url ?? '?').replace(/^https?:\/\/[^/]+/, '')] = Math.round(item.total ?? 0);
   }
-  return { byGroupMs, byScriptMs };
+  const longTasks = items<{ url?: string; startTime?: number; duration?: number }>('long-tasks').map((task) => ({
+    url: (task.url ?? '?').replace(/^https?:\/\/[^/]+/, ''),
+    startMs: Math.round(task.startTime ?? 0),
+    durationMs: Math.round(task.duration ?? 0),
+  }));
+  return { byGroupMs, byScriptMs, longTasks };
 }
 
 async function signIn(page: Page, origin: string) {
   // Any same-origin document will do; the health endpoint has no app code to run first.
   await page.goto(`${origin}/api/health`);
   await page.evaluate((token) => sessionStorage.setItem('qualytics.session', token), benchTokens.Manager);
+  // `disableStorageReset` (which keeps that token) also keeps the HTTP cache, so every audit after the first would
+  // load the shared chunks from disk: each page is audited cold instead, as Lighthouse's own reset would leave it.
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.detach();
 }
 
 async function auditOnce(
