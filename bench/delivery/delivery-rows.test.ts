@@ -36,18 +36,26 @@ describe('deliveryRows', () => {
       { outboxPerSecond: 100, barePerSecond: 900, enqueueMs: 1, perEventPerSecond: 300, perEventEnqueueMs: 3 },
       { outboxPerSecond: 600, barePerSecond: 1000, enqueueMs: 1, perEventPerSecond: 300, perEventEnqueueMs: 3 },
     ];
-    expect(row(deliveryRows(report({ throughput: rounds })), 'outbox, 100 keys x 10 events from 20 executions')?.result).toBe('PASS');
+    expect(
+      row(deliveryRows(report({ throughput: rounds })), 'outbox, 100 keys x 10 events from 20 executions')?.result,
+    ).toBe('PASS');
     // The one-execution-per-event round informs and never decides.
-    expect(row(deliveryRows(report({ throughput: rounds })), 'outbox, the same events as 1000 single-action')).toMatchObject({
+    expect(
+      row(deliveryRows(report({ throughput: rounds })), 'outbox, the same events as 1000 single-action'),
+    ).toMatchObject({
       result: 'n/a',
       figure: expect.stringContaining('bare/outbox 3x'),
     });
     rounds[0]!.outboxPerSecond = 300;
-    expect(row(deliveryRows(report({ throughput: rounds })), 'outbox, 100 keys x 10 events from 20 executions')?.result).toBe('FAIL');
+    expect(
+      row(deliveryRows(report({ throughput: rounds })), 'outbox, 100 keys x 10 events from 20 executions')?.result,
+    ).toBe('FAIL');
   });
 
   it('compares with Alertmanager when it ran, and says why when it did not', () => {
-    const throughput = [{ outboxPerSecond: 1000, barePerSecond: 1500, enqueueMs: 1, perEventPerSecond: 300, perEventEnqueueMs: 3 }];
+    const throughput = [
+      { outboxPerSecond: 1000, barePerSecond: 1500, enqueueMs: 1, perEventPerSecond: 300, perEventEnqueueMs: 3 },
+    ];
     const skipped = row(deliveryRows(report({ throughput })), 'outbox vs Alertmanager');
     expect(skipped).toMatchObject({ result: 'n/a', note: 'not installed' });
     const faster = deliveryRows(report({ throughput, alertmanager: { version: '0.25.0', perSecond: [900] } }));
