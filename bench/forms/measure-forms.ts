@@ -132,8 +132,16 @@ async function typeInterleaved(
   // Twice the keystrokes: each burst is typed once traced (the work figures) and once not (the latency figures),
   // because tracing itself costs the page main-thread time and would be counted as latency.
   const text = typedText.repeat(Math.ceil((2 * keystrokes) / typedText.length)).slice(0, 2 * keystrokes);
-  const bursts = Math.min(8, 2 * keystrokes);
-  const perBurst = Math.ceil((2 * keystrokes) / bursts);
+  // Up to 4 pairs of bursts (traced, then not), each pair the same length, so exactly `keystrokes` are timed.
+  const pairs = Math.min(4, keystrokes);
+  const perPair = Math.ceil(keystrokes / pairs);
+  const chunks: { from: number; length: number; tracing: boolean }[] = [];
+  for (let pair = 0, from = 0; pair < pairs; pair++) {
+    const length = Math.min(perPair, keystrokes - pair * perPair);
+    if (length <= 0) break;
+    chunks.push({ from, length, tracing: true }, { from: from + length, length, tracing: false });
+    from += 2 * length;
+  }
   const active = formPages.filter((formPage) => pages[formPage] && !errors[formPage]);
   const inputs = new Map<FormPage, Awaited<ReturnType<typeof focusMiddleField>>>();
   const fail = (formPage: FormPage, caught: unknown) => {
@@ -148,9 +156,8 @@ async function typeInterleaved(
   const work: Record<FormPage, number[]> = { engine: [], rjsf: [], plain: [] };
   const traced = { count: 0 };
   const timed = new Set<number>();
-  for (let burst = 0; burst < bursts; burst++) {
-    const chunk = text.slice(burst * perBurst, (burst + 1) * perBurst);
-    const tracing = burst % 2 === 0;
+  for (const { from, length, tracing } of chunks) {
+    const chunk = text.slice(from, from + length);
     for (const formPage of active) {
       if (errors[formPage] || !chunk) continue;
       const page = pages[formPage] as Page;
@@ -161,9 +168,8 @@ async function typeInterleaved(
       );
     }
     // Keystroke i of the text is probe i on every page (each probe is one keydown of that text).
-    const first = burst * perBurst;
     if (tracing) traced.count += chunk.length;
-    else for (let i = first; i < first + chunk.length; i++) timed.add(i);
+    else for (let i = from; i < from + chunk.length; i++) timed.add(i);
   }
   const stats: Partial<Record<FormPage, RoundStats>> = {};
   for (const formPage of active) {
