@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flush } from '../test-support/manual-clock';
-import { deliveredReply, senderHarness } from '../test-support/sender-harness';
+import { deliveredReply, heldTransport, senderHarness } from '../test-support/sender-harness';
 import { attemptRecord, failureOf } from './sender';
 import type { AttemptResult } from '../integrations/connector';
 
@@ -169,5 +169,42 @@ describe('the sender records each attempt', () => {
       { level: 'error', obj: { delivery: second, err: 'unknown' }, msg: 'delivery attempt crashed' },
     ]);
     expect(t.claimed()).toBe(0);
+  });
+});
+
+describe('the sender under load', () => {
+  it('asks the store once for the slots that sends ending together free, and once per wake while every slot is busy', async () => {
+    const held = heldTransport();
+    const t = senderHarness(held.script, { concurrency: 4 });
+    const queries: number[] = [];
+    const nextClaimable = t.store.nextClaimable;
+    t.store.nextClaimable = (now, blocked, limit) => {
+      const rows = nextClaimable(now, blocked, limit);
+      queries.push(rows.length);
+      return rows;
+    };
+    let dueQueries = 0;
+    const nextDueMs = t.store.nextDueMs;
+    t.store.nextDueMs = (now) => {
+      dueQueries++;
+      return nextDueMs(now);
+    };
+    for (let i = 0; i < 10; i++) t.enqueue(`load-${i}`);
+    t.sender.start();
+    await flush();
+    expect(t.calls).toHaveLength(4);
+    expect(queries).toEqual([4]);
+    // Every slot busy: a wake (an enqueue) costs no query, not even the one for the next retry's timer.
+    const dueBefore = dueQueries;
+    t.enqueue('load-10');
+    t.sender.wake();
+    t.sender.wake();
+    expect(queries).toEqual([4]);
+    expect(dueQueries).toBe(dueBefore);
+    // The four sends end in the same turn: one query claims four more.
+    for (let n = 1; n <= 4; n++) held.finish(n, deliveredReply());
+    await flush();
+    expect(t.calls).toHaveLength(8);
+    expect(queries).toEqual([4, 4]);
   });
 });

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from '../test-support/test-server';
+import { openDatabase } from './database';
+import { createGroupCommit, type Schedule } from './group-commit';
+
+function setup(afterCommit?: () => void) {
+  const db = openDatabase(tempDataDir());
+  db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)');
+  // A schedule the test runs by hand: what was queued before `flush()` is one group.
+  const pending: (() => void)[] = [];
+  const schedule: Schedule = (flush) => void pending.push(flush);
+  const commits = createGroupCommit(db, { schedule, ...(afterCommit ? { afterCommit } : {}) });
+  const insert = (text: string) => () =>
+    Number(db.prepare('INSERT INTO notes (text) VALUES (?)').run(text).lastInsertRowid);
+  const texts = () => (db.prepare('SELECT text FROM notes ORDER BY id').all() as { text: string }[]).map((r) => r.text);
+  const flush = () => pending.splice(0).forEach((run) => run());
+  return { db, commits, insert, texts, flush, pending };
+}
+
+describe('group commit', () => {
+  it('runs the writes queued in one turn in one transaction, and resolves each once it is committed', async () => {
+    const t = setup();
+    let committedFirst = false;
+    const first = t.commits.run(t.insert('a')).then((id) => {
+      // Resolved only after the commit: a second connection sees the row by then.
+      committedFirst =
+        openDatabase(t.db.name.replace(/\/qualytics\.db$/, ''))
+          .prepare('SELECT 1 FROM notes')
+          .get() !== undefined;
+      return id;
+    });
+    const second = t.commits.run(t.insert('b'));
+    // One flush scheduled for the two, and nothing written before it runs.
+    expect(t.pending).toHaveLength(1);
+    expect(t.texts()).toEqual([]);
+    t.flush();
+    expect(await first).toBe(1);
+    expect(await second).toBe(2);
+    expect(committedFirst).toBe(true);
+    expect(t.texts()).toEqual(['a', 'b']);
+  });
+
+  it('rolls back a write that throws on its own: the others of its group still commit', async () => {
+    const t = setup();
+    const ok = t.commits.run(t.insert('kept'));
+    const failing = t.commits.run(() => {
+      t.insert('half-written')();
+      throw new Error('refused');
+    });
+    const duplicate = t.commits.run(t.insert('kept'));
+    const after = t.commits.run(t.insert('also kept'));
+    t.flush();
+    await expect(ok).resolves.toBe(1);
+    await expect(failing).rejects.toThrow('refused');
+    await expect(duplicate).rejects.toThrow(/UNIQUE/);
+    await expect(after).resolves.toBeGreaterThan(1);
+    expect(t.texts()).toEqual(['kept', 'also kept']);
+  });
+
+  it('calls afterCommit once per committed group, after the group is on disk', async () => {
+    let calls = 0;
+    let seen: string[] = [];
+    const t = setup(() => {
+      calls++;
+      seen = t.texts();
+    });
+    void t.commits.run(t.insert('a'));
+    void t.commits.run(t.insert('b'));
+    t.flush();
+    expect(calls).toBe(1);
+    expect(seen).toEqual(['a', 'b']);
+    void t.commits.run(t.insert('c'));
+    expect(t.pending).toHaveLength(1);
+    t.flush();
+    expect(calls).toBe(2);
+  });
+
+  it('when the commit itself fails, tells every write of the group, keeps none of it, and starts the next clean', async () => {
+    let calls = 0;
+    const t = setup(() => calls++);
+    // A deferred foreign key is checked at COMMIT: an orphan child fails the commit of its whole group.
+    t.db.exec(`CREATE TABLE parents (id INTEGER PRIMARY KEY);
+      CREATE TABLE children (id INTEGER PRIMARY KEY,
+        parent INTEGER NOT NULL REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED)`);
+    const a = t.commits.run(t.insert('a'));
+    const orphan = t.commits.run(() => t.db.prepare('INSERT INTO children (parent) VALUES (42)').run());
+    t.flush();
+    await expect(a).rejects.toThrow(/FOREIGN KEY/);
+    await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
+    expect(calls).toBe(0);
+    expect(t.texts()).toEqual([]);
+    expect(t.db.inTransaction).toBe(false);
+    const next = t.commits.run(t.insert('next'));
+    t.flush();
+    await expect(next).resolves.toBeGreaterThan(0);
+    expect(t.texts()).toEqual(['next']);
+    expect(calls).toBe(1);
+  });
+
+  it('schedules on setImmediate by default: writes of the same turn share it', async () => {
+    const db = openDatabase(tempDataDir());
+    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+    let groups = 0;
+    const commits = createGroupCommit(db, { afterCommit: () => groups++ });
+    const write = (text: string) => commits.run(() => db.prepare('INSERT INTO notes (text) VALUES (?)').run(text));
+    await Promise.all([write('a'), write('b'), write('c')]);
+    expect(groups).toBe(1);
+    await write('d');
+    expect(groups).toBe(2);
+  });
+});
