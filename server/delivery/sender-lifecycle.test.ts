@@ -79,6 +79,32 @@ describe('the sender timer', () => {
     expect(t.clock.timers()).toEqual([]);
   });
 
+  it('still fires for a retry that fell due while the claim query ran (neither claimed nor in the future)', async () => {
+    const t = senderHarness((_call, n) => (n === 1 ? http500 : deliveredReply()));
+    const id = t.enqueue('due-meanwhile');
+    t.sender.start();
+    await flush();
+    expect(t.store.get(id)!.status).toBe('retrying');
+    const due = t.store.row(id)!.next_attempt_ms!;
+    // The sender's time jumps past the retry while one claim query runs: asked before it was due, answered after.
+    const internal = t.clock.now;
+    let skew = 0;
+    t.clock.now = () => internal() + skew;
+    const nextClaimable = t.store.nextClaimable;
+    t.store.nextClaimable = (now, blocked, limit) => {
+      const rows = nextClaimable(now, blocked, limit);
+      if (now < due) skew = due + 10 - internal();
+      return rows;
+    };
+    t.sender.wake();
+    expect(t.calls).toHaveLength(1);
+    // A timer is set (at once), and it sends the retry; without it the delivery would wait for the next wake.
+    await t.clock.advance(0);
+    await flush();
+    expect(t.calls).toHaveLength(2);
+    expect(t.store.get(id)!.status).toBe('delivered');
+  });
+
   it('is only ever one, however often the sender is woken', async () => {
     const t = senderHarness(() => http500);
     t.enqueue('one');

@@ -72,14 +72,19 @@ export function createSender(options: SenderOptions): Sender {
   let started = false;
   let stopping = false;
 
-  function schedule() {
+  /**
+   * One timer for the next retry or pacing room after `queriedAt`, the time the last claim query looked at. Not
+   * "now": a retry that fell due between that query and this one was neither claimed (not due yet then) nor found
+   * here (no longer in the future), and sat unsent until something else woke the sender. Asked from `queriedAt`, it
+   * is found, and its timer fires at once.
+   */
+  function schedule(queriedAt: number) {
     cancelTimer?.();
     cancelTimer = null;
     if (stopping) return;
-    const now = clock.now();
-    const candidates = [store.nextDueMs(now), pacer.nextRoomAt(now)].filter((t): t is number => t !== null);
+    const candidates = [store.nextDueMs(queriedAt), pacer.nextRoomAt(queriedAt)].filter((t): t is number => t !== null);
     if (!candidates.length) return;
-    cancelTimer = clock.setTimer(pump, Math.max(0, Math.min(...candidates) - now));
+    cancelTimer = clock.setTimer(pump, Math.max(0, Math.min(...candidates) - clock.now()));
   }
 
   // Sends that end together (their settles share a commit) ask for one pump between them, not one each: a claim
@@ -101,8 +106,10 @@ export function createSender(options: SenderOptions): Sender {
     if (running.size >= options.concurrency) return;
     // Another query only when the last one filled every free slot: a shorter answer means nothing else is due.
     let more = true;
+    let queriedAt = clock.now();
     while (more && running.size < options.concurrency) {
       const now = clock.now();
+      queriedAt = now;
       const wanted = options.concurrency - running.size;
       const rows = store.nextClaimable(now, pacer.blocked(now), wanted);
       // No row of a batch shares a dedup key with an earlier unfinished one (the query sees to it), but several
@@ -117,7 +124,7 @@ export function createSender(options: SenderOptions): Sender {
       for (const row of paced) if (claimed.has(row.id)) start(row);
       more = rows.length === wanted && claimed.size > 0;
     }
-    schedule();
+    schedule(queriedAt);
   }
 
   function start(row: DeliveryRow) {
