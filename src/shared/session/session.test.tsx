@@ -42,7 +42,8 @@ describe('session in the app', () => {
     const user = userEvent.setup();
 
     const tokenInput = await screen.findByLabelText(/API token/);
-    expect(tokenInput).toHaveFocus();
+    // Focused by an effect, which may run just after the input is in the DOM (CI once looked in between).
+    await waitFor(() => expect(tokenInput).toHaveFocus());
     expect(window.location.pathname).toBe('/sign-in');
     expect(window.location.search).toBe(`?next=${encodeURIComponent('/integrations/5')}`);
 
