@@ -63,15 +63,15 @@ describe('the deliveries store', () => {
     store.insert(delivery({ sync: true }), T0);
     store.insert(delivery({ routingKey: null, skipped: { code: 'not_connected', detail: 'No key' } }), T0);
     expect(store.nextClaimable(T0 + 1, [], 10).map((r) => r.id)).toEqual([id]);
-    expect(store.claim(id)).toBe(true);
-    expect(store.claim(id)).toBe(false);
+    expect(store.claimAll([id]).has(id)).toBe(true);
+    expect(store.claimAll([id]).has(id)).toBe(false);
     expect(store.nextClaimable(T0 + 1, [], 10)).toEqual([]);
   });
 
   it('claims a batch in one go, leaving out what was claimed already', () => {
     const { store } = setup();
     const [a, b, c] = [store.insert(delivery(), T0), store.insert(delivery(), T0), store.insert(delivery(), T0)];
-    expect(store.claim(b)).toBe(true);
+    expect(store.claimAll([b]).has(b)).toBe(true);
     expect([...store.claimAll([a, b, c])].sort()).toEqual([a, c].sort());
     expect(store.claimAll([a, b, c]).size).toBe(0);
     expect(store.claimAll([]).size).toBe(0);
@@ -153,7 +153,7 @@ describe('the deliveries store', () => {
     const { store } = setup();
     const queued = store.insert(delivery(), T0);
     const waited = store.insert(delivery({ sync: true }), T0);
-    store.claim(queued);
+    store.claimAll([queued]);
     store.recover(T0 + 10);
     expect(store.nextClaimable(T0 + 10, [], 10).map((r) => r.id)).toEqual([queued]);
     expect(store.get(waited)).toMatchObject({

@@ -87,7 +87,6 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
   );
   const depth = db.prepare(`SELECT COUNT(*) AS n FROM deliveries WHERE status IN ('pending', 'retrying')`);
   const oldest = db.prepare(`SELECT MIN(enqueued_ms) AS at FROM deliveries WHERE status IN ('pending', 'retrying')`);
-  const claimOne = db.prepare('UPDATE deliveries SET sending = 1 WHERE id = ? AND sending = 0');
   const claimMany = db.prepare(
     'UPDATE deliveries SET sending = 1 WHERE id IN (SELECT value FROM json_each(?)) AND sending = 0 RETURNING id',
   );
@@ -199,7 +198,6 @@ export function createDeliveriesStore(db: Db, box: SecretBox, health: HealthStor
     /** Up to `limit` claimable rows, in the order they are to be sent: one query for a whole batch of claims. */
     nextClaimable: (nowMs: number, blockedKeys: string[], limit = 1) =>
       claimable.all({ now: nowMs, blocked: JSON.stringify(blockedKeys), limit }) as DeliveryRow[],
-    claim: (id: number) => claimOne.run(id).changes > 0,
     /** Claims a batch in one statement; the ids it got (a row claimed already is left out). */
     claimAll(ids: number[]): Set<number> {
       if (!ids.length) return new Set();

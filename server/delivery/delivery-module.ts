@@ -55,8 +55,8 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
   let observer = options.observer ?? noopObserver;
   const observing: DeliveryObserver = { attempt: (e) => observer.attempt(e), settled: (e) => observer.settled(e) };
 
-  // Executions and settled sends of one turn of the event loop share a commit; the sender wakes once per group.
-  const commits = createGroupCommit(db, { afterCommit: () => sender.wake() });
+  // Executions and settled sends of one turn of the event loop share a commit.
+  const commits = createGroupCommit(db);
   const sender = createSender({
     store: deliveries,
     commits,
@@ -115,6 +115,8 @@ export function createDelivery(deps: DeliveryDeps, options: DeliveryOptions = {}
       for (const action of execution.actions) {
         if (action.status === 'skipped') observing.settled({ kind: 'trigger', status: 'skipped' });
       }
+      // The executions of one commit each wake the sender; the wakes are coalesced into one pump.
+      sender.wake();
       return execution;
     },
     retry: (id: number) => retryDelivery(followUpDeps, id),

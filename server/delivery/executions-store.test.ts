@@ -64,7 +64,7 @@ describe('the executions store', () => {
       ['skipped', 'Never enqueued'],
     ]);
 
-    expect(deliveries.claim(first)).toBe(true);
+    expect(deliveries.claimAll([first]).has(first)).toBe(true);
     expect(states()[0]).toEqual(['running', null]);
     const failure = { code: 'pagerduty_error' as const, detail: 'PagerDuty answered 503' };
     deliveries.settle(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flush } from '../test-support/manual-clock';
-import { deliveredReply, heldTransport, senderHarness } from '../test-support/sender-harness';
+import { countClaimQueries, deliveredReply, heldTransport, senderHarness } from '../test-support/sender-harness';
 import { attemptRecord, failureOf } from './sender';
 import type { AttemptResult } from '../integrations/connector';
 
@@ -176,13 +176,7 @@ describe('the sender under load', () => {
   it('asks the store once for the slots that sends ending together free, and once per wake while every slot is busy', async () => {
     const held = heldTransport();
     const t = senderHarness(held.script, { concurrency: 4 });
-    const queries: number[] = [];
-    const nextClaimable = t.store.nextClaimable;
-    t.store.nextClaimable = (now, blocked, limit) => {
-      const rows = nextClaimable(now, blocked, limit);
-      queries.push(rows.length);
-      return rows;
-    };
+    const queries = countClaimQueries(t.store);
     let dueQueries = 0;
     const nextDueMs = t.store.nextDueMs;
     t.store.nextDueMs = (now) => {
@@ -199,6 +193,7 @@ describe('the sender under load', () => {
     t.enqueue('load-10');
     t.sender.wake();
     t.sender.wake();
+    await flush();
     expect(queries).toEqual([4]);
     expect(dueQueries).toBe(dueBefore);
     // The four sends end in the same turn: one query claims four more.

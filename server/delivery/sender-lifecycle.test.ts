@@ -97,6 +97,7 @@ describe('the sender timer', () => {
       return rows;
     };
     t.sender.wake();
+    await Promise.resolve();
     expect(t.calls).toHaveLength(1);
     // A timer is set (at once), and it sends the retry; without it the delivery would wait for the next wake.
     await t.clock.advance(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSecretBox } from '../crypto/secret-box';
 import { openDatabase } from '../store/database';
 import { flush, manualClock } from '../test-support/manual-clock';
+import { countClaimQueries } from '../test-support/sender-harness';
 import { newRoutingKey, tempDataDir } from '../test-support/test-server';
 import { createDeliveriesStore } from './deliveries-store';
 import { createHealthStore } from './health-store';
@@ -197,13 +198,7 @@ describe('the sender', () => {
 
   it('claims a batch of due deliveries with one query, still within the pace of each key', async () => {
     const t = setup(() => new Promise<AttemptResult>(() => {}), { concurrency: 8, pace: 2 });
-    const queries: number[] = [];
-    const nextClaimable = t.store.nextClaimable;
-    t.store.nextClaimable = (now, blocked, limit) => {
-      const rows = nextClaimable(now, blocked, limit);
-      queries.push(rows.length);
-      return rows;
-    };
+    const queries = countClaimQueries(t.store);
     const busy = newRoutingKey();
     for (let i = 0; i < 4; i++) t.enqueue(busy, `busy-${i}`);
     for (let i = 0; i < 3; i++) t.enqueue(newRoutingKey(), `other-${i}`);

@@ -29,7 +29,7 @@ export interface SenderOptions {
 
 export interface Sender {
   start(): void;
-  /** Something was enqueued: look now rather than at the next timer. */
+  /** Something was enqueued: look now (in a microtask, so the wakes of one moment share a pump), not at the timer. */
   wake(): void;
   /** Stops claiming, waits for sends in flight up to the bound, gives the rest back to the queue. */
   stop(): Promise<void>;
@@ -87,8 +87,8 @@ export function createSender(options: SenderOptions): Sender {
     cancelTimer = clock.setTimer(pump, Math.max(0, Math.min(...candidates) - clock.now()));
   }
 
-  // Sends that end together (their settles share a commit) ask for one pump between them, not one each: a claim
-  // query is most of what a pump costs, and one query can claim every slot they freed.
+  // Sends that end together (their settles share a commit), and the executions of one commit, ask for one pump
+  // between them, not one each: a claim query is most of what a pump costs, and one query can claim for them all.
   let pumpQueued = false;
   function pumpSoon() {
     if (pumpQueued) return;
@@ -105,11 +105,10 @@ export function createSender(options: SenderOptions): Sender {
     // Asking the store now would cost a query per enqueue for nothing.
     if (running.size >= options.concurrency) return;
     // Another query only when the last one filled every free slot: a shorter answer means nothing else is due.
-    let more = true;
-    let queriedAt = clock.now();
-    while (more && running.size < options.concurrency) {
-      const now = clock.now();
-      queriedAt = now;
+    let more: boolean;
+    let queriedAt: number;
+    do {
+      const now = (queriedAt = clock.now());
       const wanted = options.concurrency - running.size;
       const rows = store.nextClaimable(now, pacer.blocked(now), wanted);
       // No row of a batch shares a dedup key with an earlier unfinished one (the query sees to it), but several
@@ -123,7 +122,7 @@ export function createSender(options: SenderOptions): Sender {
       const claimed = store.claimAll(paced.map((row) => row.id));
       for (const row of paced) if (claimed.has(row.id)) start(row);
       more = rows.length === wanted && claimed.size > 0;
-    }
+    } while (more && running.size < options.concurrency);
     schedule(queriedAt);
   }
 
@@ -196,7 +195,7 @@ export function createSender(options: SenderOptions): Sender {
       started = true;
       pump();
     },
-    wake: () => pump(),
+    wake: pumpSoon,
     inFlight: () => running.size,
     async stop() {
       stopping = true;

@@ -3,13 +3,13 @@ import { tempDataDir } from '../test-support/test-server';
 import { openDatabase } from './database';
 import { createGroupCommit, type Schedule } from './group-commit';
 
-function setup(afterCommit?: () => void) {
+function setup() {
   const db = openDatabase(tempDataDir());
   db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE)');
   // A schedule the test runs by hand: what was queued before `flush()` is one group.
   const pending: (() => void)[] = [];
   const schedule: Schedule = (flush) => void pending.push(flush);
-  const commits = createGroupCommit(db, { schedule, ...(afterCommit ? { afterCommit } : {}) });
+  const commits = createGroupCommit(db, { schedule });
   const insert = (text: string) => () =>
     Number(db.prepare('INSERT INTO notes (text) VALUES (?)').run(text).lastInsertRowid);
   const texts = () => (db.prepare('SELECT text FROM notes ORDER BY id').all() as { text: string }[]).map((r) => r.text);
@@ -57,27 +57,21 @@ describe('group commit', () => {
     expect(t.texts()).toEqual(['kept', 'also kept']);
   });
 
-  it('calls afterCommit once per committed group, after the group is on disk', async () => {
-    let calls = 0;
-    let seen: string[] = [];
-    const t = setup(() => {
-      calls++;
-      seen = t.texts();
-    });
+  it('schedules one flush per group: once it has run, the next write starts a new group', async () => {
+    const t = setup();
     void t.commits.run(t.insert('a'));
     void t.commits.run(t.insert('b'));
-    t.flush();
-    expect(calls).toBe(1);
-    expect(seen).toEqual(['a', 'b']);
-    void t.commits.run(t.insert('c'));
     expect(t.pending).toHaveLength(1);
     t.flush();
-    expect(calls).toBe(2);
+    expect(t.texts()).toEqual(['a', 'b']);
+    const c = t.commits.run(t.insert('c'));
+    expect(t.pending).toHaveLength(1);
+    t.flush();
+    await expect(c).resolves.toBe(3);
   });
 
   it('when the commit itself fails, tells every write of the group, keeps none of it, and starts the next clean', async () => {
-    let calls = 0;
-    const t = setup(() => calls++);
+    const t = setup();
     // A deferred foreign key is checked at COMMIT: an orphan child fails the commit of its whole group.
     t.db.exec(`CREATE TABLE parents (id INTEGER PRIMARY KEY);
       CREATE TABLE children (id INTEGER PRIMARY KEY,
@@ -87,25 +81,29 @@ describe('group commit', () => {
     t.flush();
     await expect(a).rejects.toThrow(/FOREIGN KEY/);
     await expect(orphan).rejects.toThrow(/FOREIGN KEY/);
-    expect(calls).toBe(0);
     expect(t.texts()).toEqual([]);
     expect(t.db.inTransaction).toBe(false);
     const next = t.commits.run(t.insert('next'));
     t.flush();
     await expect(next).resolves.toBeGreaterThan(0);
     expect(t.texts()).toEqual(['next']);
-    expect(calls).toBe(1);
   });
 
-  it('schedules on setImmediate by default: writes of the same turn share it', async () => {
+  it('schedules on setImmediate by default: writes of the same turn share one transaction', async () => {
     const db = openDatabase(tempDataDir());
     db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-    let groups = 0;
-    const commits = createGroupCommit(db, { afterCommit: () => groups++ });
+    // Transactions opened outside one: each flush opens one, and the savepoints inside it are not counted.
+    let transactions = 0;
+    const transaction = db.transaction.bind(db);
+    db.transaction = ((fn: Parameters<typeof transaction>[0]) => {
+      if (!db.inTransaction) transactions++;
+      return transaction(fn);
+    }) as typeof db.transaction;
+    const commits = createGroupCommit(db);
     const write = (text: string) => commits.run(() => db.prepare('INSERT INTO notes (text) VALUES (?)').run(text));
     await Promise.all([write('a'), write('b'), write('c')]);
-    expect(groups).toBe(1);
+    expect(transactions).toBe(1);
     await write('d');
-    expect(groups).toBe(2);
+    expect(transactions).toBe(2);
   });
 });

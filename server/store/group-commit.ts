@@ -16,14 +16,10 @@ export interface GroupCommit {
  * the expensive part of a small write (the WAL frame and its header), so under load N executions or N settled
  * sends cost about one commit instead of N; alone, a write waits only for the end of the current turn.
  *
- * `afterCommit` runs once per committed group (the sender is woken once for the group, not once per execution).
  * The default schedule is `setImmediate`: it runs after the poll phase, once every request that was readable in
  * this turn has been parsed and has queued its work.
  */
-export function createGroupCommit(
-  db: Db,
-  options: { schedule?: Schedule; afterCommit?: () => void } = {},
-): GroupCommit {
+export function createGroupCommit(db: Db, options: { schedule?: Schedule } = {}): GroupCommit {
   const schedule: Schedule = options.schedule ?? ((flush) => setImmediate(flush));
   type Job = { work: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void };
   let queue: Job[] = [];
@@ -52,7 +48,6 @@ export function createGroupCommit(
       if (outcome.ok) job.resolve(outcome.value);
       else job.reject(outcome.error);
     });
-    options.afterCommit?.();
   }
 
   return {

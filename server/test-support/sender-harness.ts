@@ -1,5 +1,5 @@
 import { createSecretBox } from '../crypto/secret-box';
-import { createDeliveriesStore } from '../delivery/deliveries-store';
+import { createDeliveriesStore, type DeliveriesStore } from '../delivery/deliveries-store';
 import { createHealthStore } from '../delivery/health-store';
 import { createPacer } from '../delivery/pacer';
 import { createSender } from '../delivery/sender';
@@ -9,6 +9,18 @@ import { openDatabase } from '../store/database';
 import { createGroupCommit } from '../store/group-commit';
 import { manualClock } from './manual-clock';
 import { newRoutingKey, tempDataDir } from './test-server';
+
+/** Wraps the store's claim query: the returned array gets the row count of every query, in order. */
+export function countClaimQueries(store: Pick<DeliveriesStore, 'nextClaimable'>): number[] {
+  const queries: number[] = [];
+  const nextClaimable = store.nextClaimable;
+  store.nextClaimable = (now, blocked, limit) => {
+    const rows = nextClaimable(now, blocked, limit);
+    queries.push(rows.length);
+    return rows;
+  };
+  return queries;
+}
 
 export type SentCall = { at: number; endpoint: string; event: Record<string, unknown> };
 export type TransportScript = (call: SentCall, n: number) => AttemptResult | Promise<AttemptResult>;
