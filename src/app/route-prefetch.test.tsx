@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockApi } from '../api/mock-fetch';
 import { navigate } from '../shared/navigation';
 import { createQueryClient } from './query-client';
-import { prefetchRouteQueries } from './route-prefetch';
+import { prefetchRouteQueries, routeDataReady } from './route-prefetch';
+import { integrationQueries } from '../api/queries';
 import { pageRoutes } from './routes';
 import { tokenStore } from '../shared/session';
 import { manager, pagerDutySpec } from '../shared/testing/samples';
@@ -37,6 +38,24 @@ describe('route prefetching', () => {
     expect(await screen.findByRole('article', { name: 'PagerDuty' })).toBeInTheDocument();
     expect(api.calls().filter((call) => call === 'GET /api/integrations')).toHaveLength(1);
     expect(api.calls().filter((call) => call === 'GET /api/integrations-specifications')).toHaveLength(1);
+  });
+
+  it("renders the page once its data is in: the page's first render has it, no loading state in between", async () => {
+    let answer: (value: { body: unknown }) => void = () => undefined;
+    mockApi({
+      'GET /api/users/me': { body: manager },
+      'GET /api/integrations': () => new Promise((resolve) => (answer = resolve)),
+      'GET /api/integrations-specifications': { body: [pagerDutySpec] },
+    });
+    renderApp('/integrations', { prefetch: true });
+    // The page's chunk is in long before this; the page still waits for its list.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(screen.getByRole('progressbar', { name: 'Loading page' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { level: 1, name: 'Integrations' })).not.toBeInTheDocument();
+    await act(async () => answer({ body: [] }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Integrations' })).toBeInTheDocument();
+    expect(screen.getByRole('article', { name: 'PagerDuty' })).toBeInTheDocument();
+    expect(screen.queryByLabelText('Loading integrations')).not.toBeInTheDocument();
   });
 
   it('starts as a route is entered, before React renders it, and not again for a move within it', async () => {
@@ -88,5 +107,45 @@ describe('route prefetching', () => {
     prefetchRouteQueries(queryClient, prefetchOf('/integrations'), {});
     prefetchRouteQueries(queryClient, prefetchOf('/flows/:id'), { id: '3' });
     expect(api.calls()).toEqual([]);
+  });
+});
+
+describe('routeDataReady', () => {
+  beforeEach(() => tokenStore.setToken('good-token'));
+  afterEach(() => {
+    tokenStore.clear('signed-out');
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  const listOnly = () => [integrationQueries.list()];
+
+  it('waits for a missing query to settle, answered or failed', async () => {
+    const queryClient = createQueryClient();
+    mockApi({ 'GET /api/integrations': { status: 403, body: { detail: 'Managers only' } } });
+    let settled = false;
+    const ready = routeDataReady(queryClient, listOnly, {})?.then(() => (settled = true));
+    expect(ready).toBeDefined();
+    expect(settled).toBe(false);
+    await ready;
+    expect(queryClient.getQueryState(integrationQueries.list().queryKey)?.status).toBe('error');
+  });
+
+  it('gives up waiting after its limit, and the page then shows its own loading state', async () => {
+    vi.useFakeTimers();
+    mockApi({ 'GET /api/integrations': () => new Promise(() => undefined) });
+    let settled = false;
+    void routeDataReady(createQueryClient(), listOnly, {}, 2_000)?.then(() => (settled = true));
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe(true);
+  });
+
+  it('does not wait for what is already cached, nor when signed out', () => {
+    const queryClient = createQueryClient();
+    queryClient.setQueryData(integrationQueries.list().queryKey, []);
+    expect(routeDataReady(queryClient, listOnly, {})).toBeUndefined();
+    tokenStore.clear('signed-out');
+    expect(routeDataReady(createQueryClient(), listOnly, {})).toBeUndefined();
   });
 });

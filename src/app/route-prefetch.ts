@@ -25,6 +25,35 @@ export function prefetchRouteQueries(queryClient: QueryClient, prefetch: RoutePr
 }
 
 /**
+ * How long a page waits for its first data before it renders with its own loading states instead. Data that
+ * arrives later re-renders the page synchronously (React Query's store updates cannot be time-sliced), which on a
+ * slow phone is one long task blocking input; data that arrives in time is there for the page's first render.
+ */
+export const routeDataWaitMs = 2_000;
+
+/**
+ * Resolves once each of the route's queries that has no data yet has settled (answered or failed; a failure is the
+ * page's to show), or after `waitAtMostMs`; undefined when nothing is missing or no one is signed in.
+ */
+export function routeDataReady(
+  queryClient: QueryClient,
+  prefetch: RoutePrefetch,
+  params: RouteParams,
+  waitAtMostMs = routeDataWaitMs,
+): Promise<void> | undefined {
+  if (!tokenStore.getState().token) return undefined;
+  const missing = prefetch(params).filter((options) => queryClient.getQueryData(options.queryKey) === undefined);
+  if (!missing.length) return undefined;
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, waitAtMostMs);
+    void Promise.all(missing.map((options) => queryClient.prefetchQuery(options as PrefetchOptions))).then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
  * Prefetches a route's queries as it is entered: on every committed navigation, before React renders the page
  * (and so in parallel with its chunk), and for the address the app starts at. Moving within a route (the wizard's
  * `?step=`) is not an entry.

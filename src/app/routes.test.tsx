@@ -1,5 +1,5 @@
 import { act, screen, within } from '@testing-library/react';
-import { Suspense } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useSearch } from 'wouter';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -86,6 +86,34 @@ describe('RouteErrorBoundary', () => {
     online = true;
     await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { name: 'Downloaded' })).toBeInTheDocument();
+  });
+
+  it('downloads the page again on Retry when its entry also waited for data', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    let online = false;
+    const load = vi.fn(async () => {
+      if (!online) throw new TypeError('Failed to fetch dynamically imported module: /assets/page.js');
+      return () => <h1>Downloaded</h1>;
+    });
+    const Page = lazyPage(load);
+    function Entry() {
+      const EntryPage = useMemo(() => Page.after(Promise.resolve()), []);
+      return (
+        <Suspense fallback={null}>
+          <EntryPage />
+        </Suspense>
+      );
+    }
+    renderWithProviders(
+      <RouteErrorBoundary>
+        <Entry />
+      </RouteErrorBoundary>,
+    );
+    expect(await screen.findByText(/Part of the console could not be loaded/)).toBeInTheDocument();
+    online = true;
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'Downloaded' })).toBeInTheDocument();
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   it('names the failed request of an API error, and clears the error when the address changes', async () => {

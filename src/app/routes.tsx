@@ -1,12 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { Suspense, type ComponentType } from 'react';
-import { Redirect, Route, Switch } from 'wouter';
+import { Suspense, useMemo } from 'react';
+import { Redirect, Route, Switch, useParams } from 'wouter';
 import { flowQueries, integrationQueries, specificationQueries } from '../api/queries';
 import { RouteErrorBoundary } from '../shared/errors/route-error-boundary';
 import { AppLayout } from './layout';
-import { lazyPage } from './lazy-page';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { PageLoading } from '../shared/page-loading';
-import { usePrefetchOnRouteEntry, type RoutePrefetch } from './route-prefetch';
+import { routeDataReady, usePrefetchOnRouteEntry, type RoutePrefetch } from './route-prefetch';
 import { RequireAuth } from '../shared/session';
 import { parseId } from '../shared/navigation/parse-id';
 
@@ -14,7 +14,7 @@ export interface PageRoute {
   /** A wouter pattern. */
   path: string;
   /** The page, its own chunk. */
-  Page: ComponentType;
+  Page: LazyPage;
   /** The page's queries, started as the route is entered. */
   prefetch?: RoutePrefetch;
 }
@@ -69,13 +69,43 @@ export const pageRoutes: readonly PageRoute[] = [
 const SignInPage = lazyPage(async () => (await import('../pages/sign-in-page')).SignInPage);
 const NotFoundPage = lazyPage(async () => (await import('../pages/not-found-page')).NotFoundPage);
 
-/** A page with its own error boundary; while its chunk downloads, the loading status stands in for it. */
-function RoutePage({ Page }: { Page: ComponentType }) {
+interface RouteEntryProps extends Pick<PageRoute, 'Page' | 'prefetch'> {
+  /** Without one, nothing is prefetched and the page renders as soon as its chunk is in (tests that count requests). */
+  queryClient?: QueryClient;
+}
+
+/**
+ * One entry into a route (its params): the page's chunk and the queries it will ask for start together, and the
+ * page renders once both are in (the data for at most `routeDataWaitMs`). That first render is then a retry of a
+ * suspended one, which React time-slices, where data arriving after it is a synchronous re-render of the whole page.
+ * Until then, and while only the chunk downloads, the loading status stands in for it.
+ */
+function RouteEntry({ Page, prefetch, queryClient }: RouteEntryProps) {
+  const params = useParams();
+  const entry = JSON.stringify(params);
+  const EntryPage = useMemo(
+    () => {
+      const data = prefetch && queryClient && routeDataReady(queryClient, prefetch, params);
+      return data ? Page.after(data) : Page;
+    },
+    // One wait per entry: `params` is a new object on every render, `entry` its value.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [Page, prefetch, queryClient, entry],
+  );
+  return (
+    <Suspense fallback={<PageLoading label="Loading page" />}>
+      {/* One component per entry, memoised above: a new entry (other params, still missing data) mounts afresh. */}
+      {/* eslint-disable-next-line react-hooks/static-components */}
+      <EntryPage />
+    </Suspense>
+  );
+}
+
+/** A page with its own error boundary; a Retry there starts a new entry (chunk and data asked for again). */
+function RoutePage(route: RouteEntryProps) {
   return (
     <RouteErrorBoundary>
-      <Suspense fallback={<PageLoading label="Loading page" />}>
-        <Page />
-      </Suspense>
+      <RouteEntry {...route} />
     </RouteErrorBoundary>
   );
 }
@@ -99,10 +129,10 @@ export function AppRoutes({ queryClient }: { queryClient?: QueryClient }) {
                 <Route path="/">
                   <Redirect to="/integrations" replace />
                 </Route>
-                {pageRoutes.map(({ path, Page }) => (
+                {pageRoutes.map(({ path, Page, prefetch }) => (
                   // The key gives each route its own boundary and loading state.
                   <Route key={path} path={path}>
-                    <RoutePage Page={Page} />
+                    <RoutePage Page={Page} prefetch={prefetch} queryClient={queryClient} />
                   </Route>
                 ))}
                 <Route>
