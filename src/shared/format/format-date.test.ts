@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatAbsolute,
   formatClock,
@@ -83,5 +83,35 @@ describe('formatRetryWhen', () => {
     expect(formatRetryWhen(20, gb)).toBe('in 20 seconds (at 15:47:20 UTC)');
     expect(formatRetryWhen(300, us)).toBe('in 5 minutes (at 10:52:00 AM EST)');
     expect(formatRetryWhen(undefined, gb)).toBe('in a minute');
+  });
+});
+
+describe('formatters', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('are built once per locale, zone and field set, not once per date (a page of dates stays cheap)', () => {
+    // Counting spies that still build the real thing (a formatter lives on internal slots a stand-in lacks).
+    const { DateTimeFormat, RelativeTimeFormat } = Intl;
+    const dateFormats = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(function (
+      ...args: ConstructorParameters<typeof DateTimeFormat>
+    ) {
+      return new DateTimeFormat(...args);
+    });
+    const relativeFormats = vi.spyOn(Intl, 'RelativeTimeFormat').mockImplementation(function (
+      ...args: ConstructorParameters<typeof RelativeTimeFormat>
+    ) {
+      return new RelativeTimeFormat(...args);
+    });
+    const options = { now, locale: 'en-GB', timeZone: 'Europe/Lisbon' } as const;
+    const first = [formatWhen('2026-11-02T10:00:00Z', options), formatWhen('2026-12-01T15:40:00Z', options)];
+    const built = dateFormats.mock.calls.length + relativeFormats.mock.calls.length;
+    for (let day = 1; day <= 28; day++) {
+      expect(formatWhen(`2026-10-${String(day).padStart(2, '0')}T10:00:00Z`, options)).toMatch(/Oct 2026/);
+      expect(formatWhen('2026-12-01T15:40:00Z', options)).toBe('7 minutes ago');
+    }
+    expect(first).toEqual(['2 Nov 2026, 10:00 WET', '7 minutes ago']);
+    expect(dateFormats.mock.calls.length + relativeFormats.mock.calls.length).toBe(built);
+    // Another zone is another formatter, and reads in that zone.
+    expect(formatAbsolute('2026-11-02T10:00:00Z', { ...options, timeZone: 'UTC' })).toBe('2 Nov 2026, 10:00 UTC');
   });
 });

@@ -27,6 +27,29 @@ function toDate(value: string | number | Date): Date | null {
 
 const locales = (options: DateFormatOptions) => options.locale as string | string[] | undefined;
 
+/**
+ * Building an Intl formatter costs far more than formatting with one (ICU loads the locale's patterns): a page of
+ * dates built one per date, and on a slow phone that was a fifth of the settings page's first render. One per
+ * locale, zone and field set is kept; there are only a handful of each.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: unknown[], create: () => T): T {
+  const id = JSON.stringify(key);
+  let formatter = formatters.get(id) as T | undefined;
+  if (!formatter) {
+    formatter = create();
+    formatters.set(id, formatter);
+  }
+  return formatter;
+}
+
+const dateTimeFormat = (locale: string | string[] | undefined, fields: Intl.DateTimeFormatOptions) =>
+  cached(['date', locale ?? null, fields], () => new Intl.DateTimeFormat(locale, fields));
+
+const relativeTimeFormat = (locale: string | string[] | undefined) =>
+  cached(['relative', locale ?? null], () => new Intl.RelativeTimeFormat(locale, { numeric: 'always' }));
+
 /** `fields` of a moment in the options' locale and zone; an unreadable value is shown as it came. */
 function formatFields(
   value: string | number | Date,
@@ -36,7 +59,7 @@ function formatFields(
   const date = toDate(value);
   if (!date) return String(value);
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
-  return new Intl.DateTimeFormat(locales(options), { ...fields, ...zone }).format(date);
+  return dateTimeFormat(locales(options), { ...fields, ...zone }).format(date);
 }
 
 const dateFields = { year: 'numeric', month: 'short', day: 'numeric' } as const;
@@ -64,7 +87,7 @@ export function formatRelative(value: string | number | Date, options: DateForma
   const diff = date.getTime() - (options.now ?? new Date()).getTime();
   if (Math.abs(diff) >= recentMs) return null;
   // Always numeric: "Last test now" or "Last test yesterday" read badly; under a second counts as one.
-  const format = new Intl.RelativeTimeFormat(locales(options), { numeric: 'always' });
+  const format = relativeTimeFormat(locales(options));
   const unit = units.find(({ ms }) => Math.abs(diff) >= ms) ?? units[units.length - 1]!;
   const count = Math.trunc(diff / unit.ms);
   return format.format(count === 0 ? (diff > 0 ? 1 : -1) : count, unit.unit);
@@ -83,7 +106,7 @@ export function formatClock(value: string | number | Date, options: DateFormatOp
   const date = toDate(value);
   if (!date) return String(value);
   const zone = options.timeZone ? { timeZone: options.timeZone } : {};
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { dateStyle: 'short', ...zone }).format(d);
+  const day = (d: Date) => dateTimeFormat('en-CA', { dateStyle: 'short', ...zone }).format(d);
   if (day(date) !== day(options.now ?? new Date())) return formatAbsolute(date, options);
   return formatFields(date, options, { ...timeFields, timeZoneName: 'short' });
 }
