@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
@@ -54,6 +55,14 @@ export default defineConfig({
     ]),
     precompress(),
   ],
+  resolve: {
+    alias: {
+      // Emotion inserts styles while rendering (time-sliced) rather than in the commit: see the file.
+      '@emotion/use-insertion-effect-with-fallbacks': fileURLToPath(
+        new URL('./src/app/theme/emotion-insertion.ts', import.meta.url),
+      ),
+    },
+  },
   server: {
     // `npm run dev`: the SPA with hot reload, /api proxied to the reference server.
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },

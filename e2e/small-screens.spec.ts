@@ -115,6 +115,10 @@ test('the action panel on a small screen: the menu, the panel, a result in view 
   const flowPage = new FlowDetailPage(page);
   await flowPage.goto(flow.id);
   await expect(flowPage.heading('Small panel')).toBeVisible();
+  // The name keeps its words whole beside the Execute and Delete buttons: they wrap below it, not the name.
+  const heading = flowPage.heading('Small panel');
+  const lineHeight = await heading.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight));
+  expect((await box(heading)).height).toBeLessThanOrEqual(lineHeight * 1.5);
   await expectCompactBar(shell);
   await expectNoAxeViolations(page, 'Flow page');
 

@@ -10,7 +10,18 @@ import { theme, themeModeStorageKey } from './theme/theme';
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
-      <ThemeProvider theme={theme} defaultMode="system" modeStorageKey={themeModeStorageKey} disableTransitionOnChange>
+      {/*
+        noSsr: this app renders only in the browser, so the stored mode is read in the first render. Without it MUI
+        assumes hydration and sets it again in an effect, which re-rendered every styled component of the page at
+        once (one blocking render of the whole first page, a long task on a slow phone).
+      */}
+      <ThemeProvider
+        theme={theme}
+        defaultMode="system"
+        modeStorageKey={themeModeStorageKey}
+        disableTransitionOnChange
+        noSsr
+      >
         <CssBaseline enableColorScheme />
         {/* Names, messages and keys can be one long unbroken word: wrap it rather than push the page sideways. */}
         <GlobalStyles styles={{ body: { overflowWrap: 'anywhere' } }} />

@@ -148,7 +148,8 @@ function FlowDetail({ flow, deps, readOnly, readOnlyReason }: FlowDetailProps) {
         <Typography color="text.primary">{flow.name}</Typography>
       </Breadcrumbs>
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
-        <Box sx={{ flex: 1 }}>
+        {/* A basis, not `flex: 1`: at phone width the buttons wrap below, rather than squeeze the name to a letter a line. */}
+        <Box sx={{ flex: '1 1 16rem', minWidth: 0 }}>
           <Typography variant="h1">{flow.name}</Typography>
           <Typography color="text.secondary">Trigger: {triggerTypeLabels[flow.trigger_type]}</Typography>
         </Box>
