@@ -208,7 +208,6 @@ async function measureList(cwd: string, sim: Simulator, options: DeliveryOptions
         const { first, failed, since } = paths(entry.size);
         entry.firstPageP95Ms.push(await timeRequests(server, first, options.listRequests));
         entry.failedPageP95Ms.push(await timeRequests(server, failed, options.listRequests));
-        // Fewer: until the store bounds this query, each one at 1M reads the whole table.
         entry.sincePageP95Ms.push(await timeRequests(server, since, options.sinceRequests));
       }
     }
