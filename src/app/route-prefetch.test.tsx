@@ -48,8 +48,8 @@ describe('route prefetching', () => {
       'GET /api/integrations-specifications': { body: [pagerDutySpec] },
     });
     renderApp('/integrations', { prefetch: true });
-    // The page's chunk is in long before this; the page still waits for its list.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    // Once the page's chunk is in (the same module the route loads), the page still waits for its list.
+    await act(async () => void (await import('../pages/integrations-page')));
     expect(screen.getByRole('progressbar', { name: 'Loading page' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1, name: 'Integrations' })).not.toBeInTheDocument();
     await act(async () => answer({ body: [] }));

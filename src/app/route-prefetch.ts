@@ -15,13 +15,16 @@ export interface PrefetchedRoute {
   prefetch?: RoutePrefetch;
 }
 
-/**
- * Starts a page's queries without waiting for them (the page shows its own loading state), and does nothing when
- * signed out (RequireAuth sends the visitor to sign in).
- */
+/** Signed out, nothing is prefetched: RequireAuth sends the visitor to sign in. */
+const signedIn = () => Boolean(tokenStore.getState().token);
+
+/** Settles when every query has (prefetchQuery never rejects: a failure is the page's to show). */
+const prefetchAll = (queryClient: QueryClient, queries: ReturnType<RoutePrefetch>) =>
+  Promise.all(queries.map((options) => queryClient.prefetchQuery(options as PrefetchOptions)));
+
+/** Starts a page's queries without waiting for them (the page shows its own loading state). */
 export function prefetchRouteQueries(queryClient: QueryClient, prefetch: RoutePrefetch, params: RouteParams) {
-  if (!tokenStore.getState().token) return;
-  for (const options of prefetch(params)) void queryClient.prefetchQuery(options as PrefetchOptions);
+  if (signedIn()) void prefetchAll(queryClient, prefetch(params));
 }
 
 /**
@@ -41,12 +44,12 @@ export function routeDataReady(
   params: RouteParams,
   waitAtMostMs = routeDataWaitMs,
 ): Promise<void> | undefined {
-  if (!tokenStore.getState().token) return undefined;
+  if (!signedIn()) return undefined;
   const missing = prefetch(params).filter((options) => queryClient.getQueryData(options.queryKey) === undefined);
   if (!missing.length) return undefined;
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, waitAtMostMs);
-    void Promise.all(missing.map((options) => queryClient.prefetchQuery(options as PrefetchOptions))).then(() => {
+    void prefetchAll(queryClient, missing).then(() => {
       clearTimeout(timer);
       resolve();
     });

@@ -67,14 +67,27 @@ describe('RouteErrorBoundary', () => {
     expect(await screen.findByRole('heading', { name: 'Recovered' })).toBeInTheDocument();
   });
 
-  it('says when a page could not be downloaded, and downloads it again on Retry', async () => {
+  /** A page whose download fails, as a chunk's does with the network gone, until `goOnline()`. */
+  function flakyPage() {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let online = false;
     const load = vi.fn(async () => {
       if (!online) throw new TypeError('Failed to fetch dynamically imported module: /assets/page.js');
       return () => <h1>Downloaded</h1>;
     });
-    const Page = lazyPage(load);
+    return { Page: lazyPage(load), load, goOnline: () => (online = true) };
+  }
+
+  /** The failed download is explained; once online, Retry shows the page. */
+  async function expectRetryDownloads(goOnline: () => void) {
+    expect(await screen.findByText(/Part of the console could not be loaded/)).toBeInTheDocument();
+    goOnline();
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByRole('heading', { name: 'Downloaded' })).toBeInTheDocument();
+  }
+
+  it('says when a page could not be downloaded, and downloads it again on Retry', async () => {
+    const { Page, goOnline } = flakyPage();
     renderWithProviders(
       <RouteErrorBoundary>
         <Suspense fallback={null}>
@@ -82,20 +95,11 @@ describe('RouteErrorBoundary', () => {
         </Suspense>
       </RouteErrorBoundary>,
     );
-    expect(await screen.findByText(/Part of the console could not be loaded/)).toBeInTheDocument();
-    online = true;
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('heading', { name: 'Downloaded' })).toBeInTheDocument();
+    await expectRetryDownloads(goOnline);
   });
 
   it('downloads the page again on Retry when its entry also waited for data', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    let online = false;
-    const load = vi.fn(async () => {
-      if (!online) throw new TypeError('Failed to fetch dynamically imported module: /assets/page.js');
-      return () => <h1>Downloaded</h1>;
-    });
-    const Page = lazyPage(load);
+    const { Page, load, goOnline } = flakyPage();
     function Entry() {
       const EntryPage = useMemo(() => Page.after(Promise.resolve()), []);
       return (
@@ -109,10 +113,7 @@ describe('RouteErrorBoundary', () => {
         <Entry />
       </RouteErrorBoundary>,
     );
-    expect(await screen.findByText(/Part of the console could not be loaded/)).toBeInTheDocument();
-    online = true;
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('heading', { name: 'Downloaded' })).toBeInTheDocument();
+    await expectRetryDownloads(goOnline);
     expect(load).toHaveBeenCalledTimes(2);
   });
 

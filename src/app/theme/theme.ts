@@ -38,7 +38,7 @@ export const theme = createTheme({
         // One ring for every control, in the primary colour (>= 3:1 against the page in light and dark: WCAG 1.4.11),
         // where MUI's own focus cue is a faint ripple tint (WCAG 2.4.7).
         [focusTargets]: {
-          outline: `2px solid ${theme.vars?.palette.primary.main ?? theme.palette.primary.main}`,
+          outline: `2px solid ${theme.palette.primary.main}`,
           outlineOffset: 2,
         },
       }),
