@@ -72,6 +72,11 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      treeshake: {
+        // UI modules only declare components and helpers: one a page does not use stays out of its chunks, even
+        // when it is re-exported by a feature's index (the wizard imports the editor, not the flows table).
+        moduleSideEffects: [{ test: /\/src\/(features|pages|spec-form|integrations)\//, sideEffects: false }],
+      },
       output: {
         codeSplitting: {
           // Everything the entry imports statically, as one file: each extra file on the critical path costs a

@@ -19,8 +19,7 @@ export class FlowsListPage {
   async createFlow(name: string, trigger: string) {
     await this.createButton.click();
     await this.dialog.getByLabel('Name').fill(name);
-    await this.dialog.getByLabel('Trigger type').click();
-    await this.page.getByRole('option', { name: trigger, exact: true }).click();
+    await this.dialog.getByLabel('Trigger type').selectOption({ label: trigger });
     await this.dialog.getByRole('button', { name: 'Create' }).click();
   }
 }

@@ -6,10 +6,10 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import Paper from '@mui/material/Paper';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Redirect, useSearchParams } from 'wouter';
+import { OutlinedField } from '../shared/fields';
 import { useNavigate } from '../shared/navigation';
 import { isApiError } from '../api/api-error';
 import { safeNextPath, useSession, useTokenState } from '../shared/session';
@@ -86,7 +86,7 @@ export function SignInPage() {
           </Alert>
         )}
         <Box component="form" noValidate onSubmit={(event) => void submit(event)}>
-          <TextField
+          <OutlinedField
             label="API token"
             inputRef={tokenInput}
             type={reveal ? 'text' : 'password'}
@@ -97,23 +97,19 @@ export function SignInPage() {
             required
             fullWidth
             autoComplete="off"
-            slotProps={{
-              htmlInput: { spellCheck: false, autoCapitalize: 'off' },
-              input: {
-                endAdornment: (
-                  <InputAdornment position="end">
-                    <IconButton
-                      onClick={() => setReveal((shown) => !shown)}
-                      aria-label={reveal ? 'Hide token' : 'Show token'}
-                      aria-pressed={reveal}
-                      edge="end"
-                    >
-                      {reveal ? <VisibilityOff /> : <Visibility />}
-                    </IconButton>
-                  </InputAdornment>
-                ),
-              },
-            }}
+            inputProps={{ spellCheck: false, autoCapitalize: 'off' }}
+            endAdornment={
+              <InputAdornment position="end">
+                <IconButton
+                  onClick={() => setReveal((shown) => !shown)}
+                  aria-label={reveal ? 'Hide token' : 'Show token'}
+                  aria-pressed={reveal}
+                  edge="end"
+                >
+                  {reveal ? <VisibilityOff /> : <Visibility />}
+                </IconButton>
+              </InputAdornment>
+            }
           />
           <Button type="submit" variant="contained" fullWidth disabled={pending} sx={{ mt: 1 }}>
             {pending ? 'Signing in…' : 'Sign in'}

@@ -1,5 +1,4 @@
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
@@ -73,7 +72,7 @@ export function SecretField(props: SecretFieldProps) {
           <div className="sf-input-row">
             {configured ? (
               <>
-                <Chip label="Configured" color="success" size="small" variant="outlined" />
+                <span className="sf-tag">Configured</span>
                 <Button
                   size="small"
                   variant="outlined"

@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import TextField from '@mui/material/TextField';
 import type { ReactNode } from 'react';
 import { deliveryKindSchema, deliveryStatusSchema } from '../../api/contract';
+import { NativeSelectField } from '../../shared/fields';
 import { kindLabels, statusLabels } from './describe-delivery';
 import { parseLogFilters, timeRanges, type LogFilters } from './delivery-filters';
 
@@ -25,17 +25,15 @@ function Select({
   children: ReactNode;
 }) {
   return (
-    <TextField
-      select
+    <NativeSelectField
       size="small"
       label={label}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
       sx={{ minWidth: 170 }}
     >
       {children}
-    </TextField>
+    </NativeSelectField>
   );
 }
 

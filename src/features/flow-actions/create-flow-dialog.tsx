@@ -6,10 +6,10 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { Controller, useForm } from 'react-hook-form';
 import { isApiError } from '../../api/api-error';
 import type { Flow } from '../../api/contract';
+import { OutlinedField } from '../../shared/fields';
 import { newFlowSchema, type NewFlowValues } from './flow-form-schema';
 import { TriggerTypeSelect } from './trigger-type-select';
 import { useCreateFlow } from './use-flow-mutations';
@@ -54,9 +54,10 @@ export function CreateFlowDialog({ open, onClose, onCreated }: CreateFlowDialogP
             <Controller
               control={form.control}
               name="name"
-              render={({ field, fieldState }) => (
-                <TextField
+              render={({ field: { ref, ...field }, fieldState }) => (
+                <OutlinedField
                   {...field}
+                  inputRef={ref}
                   id="create-flow-name"
                   label="Name"
                   required

@@ -4,10 +4,10 @@ import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
-import TextField from '@mui/material/TextField';
 import WarningAmber from '@mui/icons-material/WarningAmber';
 import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { triggerTypeLabels, type MessageToken, type TriggerType } from '../../api/contract';
+import { OutlinedField } from '../../shared/fields';
 import { insertToken, tokenAtCaret, unknownTokens } from './render-message';
 
 export interface MessageFieldProps {
@@ -121,7 +121,7 @@ export function MessageField(props: MessageFieldProps) {
 
   return (
     <Box sx={{ position: 'relative' }}>
-      <TextField
+      <OutlinedField
         id={id}
         name={name}
         label="Message"
@@ -165,20 +165,18 @@ export function MessageField(props: MessageFieldProps) {
         }}
         onClick={syncCaret}
         inputRef={setRefs}
-        slotProps={{
-          // Theme warning colours fail text contrast as small text; the icon and the outline carry the amber.
-          formHelperText: { id: helpId, ...(warning ? { sx: { color: 'text.primary' } } : {}) },
-          htmlInput: {
-            role: 'combobox',
-            'aria-autocomplete': 'list',
-            'aria-expanded': open,
-            'aria-controls': listboxId,
-            'aria-activedescendant': open ? optionId(activeIndex) : undefined,
-            'aria-describedby': helpId,
-            autoComplete: 'off',
-            spellCheck: true,
-            maxLength: 4096,
-          },
+        // Theme warning colours fail text contrast as small text; the icon and the outline carry the amber.
+        helperTextProps={{ id: helpId, ...(warning ? { sx: { color: 'text.primary' } } : {}) }}
+        inputProps={{
+          role: 'combobox',
+          'aria-autocomplete': 'list',
+          'aria-expanded': open,
+          'aria-controls': listboxId,
+          'aria-activedescendant': open ? optionId(activeIndex) : undefined,
+          'aria-describedby': helpId,
+          autoComplete: 'off',
+          spellCheck: true,
+          maxLength: 4096,
         }}
       />
       {open && (

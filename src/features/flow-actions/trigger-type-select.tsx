@@ -1,13 +1,12 @@
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import type { Ref } from 'react';
 import { triggerTypeLabels, triggerTypeSchema, type TriggerType } from '../../api/contract';
+import { NativeSelectField } from '../../shared/fields';
 
 export interface TriggerTypeSelectProps {
   value: TriggerType;
   onChange(value: TriggerType): void;
   onBlur?(): void;
-  inputRef?: Ref<HTMLInputElement>;
+  inputRef?: Ref<HTMLSelectElement>;
   error?: string;
   disabled?: boolean;
   id: string;
@@ -15,9 +14,8 @@ export interface TriggerTypeSelectProps {
 
 export function TriggerTypeSelect({ value, onChange, onBlur, inputRef, error, disabled, id }: TriggerTypeSelectProps) {
   return (
-    <TextField
+    <NativeSelectField
       id={id}
-      select
       label="Trigger type"
       value={value}
       onChange={(e) => onChange(triggerTypeSchema.parse(e.target.value))}
@@ -29,10 +27,10 @@ export function TriggerTypeSelect({ value, onChange, onBlur, inputRef, error, di
       fullWidth
     >
       {triggerTypeSchema.options.map((type) => (
-        <MenuItem key={type} value={type}>
+        <option key={type} value={type}>
           {triggerTypeLabels[type]}
-        </MenuItem>
+        </option>
       ))}
-    </TextField>
+    </NativeSelectField>
   );
 }

@@ -1,13 +1,12 @@
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
-import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { triggerTypeLabels, type Flow } from '../../api/contract';
 import { TriggerTypeSelect } from '../../features/flow-actions';
+import { NativeSelectField, OutlinedField } from '../../shared/fields';
 import type { FlowChoice as Choice } from './wizard-storage';
 
 export interface FlowChoiceProps {
@@ -55,7 +54,7 @@ export function FlowChoice({ value, onChange, flows, errors }: FlowChoiceProps) 
       </FormControl>
       {value.mode === 'new' ? (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-          <TextField
+          <OutlinedField
             id="wizard-flow-name"
             label="Flow name"
             required
@@ -64,7 +63,7 @@ export function FlowChoice({ value, onChange, flows, errors }: FlowChoiceProps) 
             error={Boolean(errors.name)}
             helperText={errors.name ?? 'For example "Orders freshness".'}
             fullWidth
-            slotProps={{ htmlInput: { maxLength: 200 } }}
+            inputProps={{ maxLength: 200 }}
           />
           <TriggerTypeSelect
             id="wizard-flow-trigger"
@@ -73,23 +72,25 @@ export function FlowChoice({ value, onChange, flows, errors }: FlowChoiceProps) 
           />
         </Stack>
       ) : (
-        <TextField
+        <NativeSelectField
           id="wizard-flow-existing"
-          select
           label="Flow"
           required
           value={flows.some((f) => f.id === value.flowId) ? (value.flowId ?? '') : ''}
-          onChange={(e) => onChange({ mode: 'existing', flowId: Number(e.target.value) })}
+          onChange={(e) => onChange({ mode: 'existing', flowId: e.target.value ? Number(e.target.value) : null })}
           error={Boolean(errors.flowId)}
           helperText={errors.flowId ?? (chosen ? addsAnother(chosen) : undefined)}
           fullWidth
         >
+          <option value="" disabled>
+            Choose a flow
+          </option>
           {flows.map((flow) => (
-            <MenuItem key={flow.id} value={flow.id}>
+            <option key={flow.id} value={flow.id}>
               {flow.name} ({triggerTypeLabels[flow.trigger_type]})
-            </MenuItem>
+            </option>
           ))}
-        </TextField>
+        </NativeSelectField>
       )}
     </Stack>
   );

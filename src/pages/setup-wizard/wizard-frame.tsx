@@ -1,10 +1,8 @@
 import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
-import Step from '@mui/material/Step';
-import StepLabel from '@mui/material/StepLabel';
-import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import type { ReactNode, Ref } from 'react';
+import { StepTrail } from './step-trail';
 import { stepLabels, wizardSteps, type WizardStep } from './wizard-storage';
 
 export interface WizardFrameProps {
@@ -21,13 +19,11 @@ export function WizardFrame({ step, connected, headingRef, children }: WizardFra
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 3 }}>
       <title>{`Set up PagerDuty: ${stepLabels[step]} · Qualytics Integrations`}</title>
       <Typography variant="h1">Set up PagerDuty</Typography>
-      <Stepper activeStep={stepIndex} alternativeLabel aria-label="Setup steps" component="ol" sx={{ pl: 0 }}>
-        {wizardSteps.map((s, i) => (
-          <Step key={s} completed={i < stepIndex || step === 'done' || (s === 'connect' && connected)} component="li">
-            <StepLabel aria-current={i === stepIndex ? 'step' : undefined}>{stepLabels[s]}</StepLabel>
-          </Step>
-        ))}
-      </Stepper>
+      <StepTrail
+        labels={wizardSteps.map((s) => stepLabels[s])}
+        active={stepIndex}
+        completed={(i) => i < stepIndex || step === 'done' || (wizardSteps[i] === 'connect' && connected)}
+      />
       <Paper variant="outlined" sx={{ p: { xs: 2, md: 3 } }} component="section" aria-labelledby="wizard-step-title">
         {!(step === 'connect' && !connected) && (
           <Typography
