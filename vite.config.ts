@@ -2,56 +2,48 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { chunkGroups } from './scripts/vite-chunk-groups.js';
 import { precompress } from './scripts/vite-precompress.js';
 import { routePreload } from './scripts/vite-route-preload.js';
 
-type ModuleInfoOf = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
-const entryGraph = new Map<string, boolean>();
-const isClassesModule = (id: string) => /Classes\.mjs$/.test(id);
-const isPackageBarrel = (id: string) => /node_modules\/.*\/index\.mjs$/.test(id);
-
-/**
- * Whether `importer` pulls `id` into the entry's graph. MUI's `*Classes` modules import other components' barrels
- * only for their class names (the theme's high-contrast styles reach every input that way): through a barrel that
- * only such modules import, only the class names count, not the component.
- */
-function edgeCounts(importer: string, id: string, info: ModuleInfoOf, visiting: Set<string>): boolean {
-  if (!isPackageBarrel(importer) || isClassesModule(id)) return true;
-  return (info(importer)?.importers ?? []).some(
-    (outer) => !isClassesModule(outer) && inEntryGraph(outer, info, visiting),
-  );
-}
-
-/** Whether a module is reached from the entry by static imports alone (it then runs before the first paint anyway). */
-function inEntryGraph(id: string, info: ModuleInfoOf, visiting = new Set<string>()): boolean {
-  const known = entryGraph.get(id);
-  if (known !== undefined) return known;
-  if (visiting.has(id)) return false;
-  visiting.add(id);
-  const module = info(id);
-  const result =
-    !!module &&
-    (module.isEntry ||
-      module.importers.some(
-        (importer) => edgeCounts(importer, id, info, visiting) && inEntryGraph(importer, info, visiting),
-      ));
-  entryGraph.set(id, result);
-  return result;
-}
+/** What the integrations catalog (and the Connect step) reads first. */
+const landingReads = ['/api/integrations-specifications', '/api/integrations', '/api/users/me'];
 
 const apiTarget = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 8080}`;
 
 export default defineConfig({
   plugins: [
     react(),
-    // The page chunks of each route (src/app/routes.tsx), preloaded from the HTML; '/' redirects to /integrations.
+    // The page chunks of each route (src/app/routes.tsx), preloaded from the HTML, and the reads of its first render
+    // (the route's prefetch and what its page asks for at once), started there too; '/' redirects to /integrations.
     routePreload([
-      ['/', 'integrations-page'],
-      ['/integrations', 'integrations-page'],
-      ['/integrations/*/connect', 'setup-wizard-page'],
-      ['/integrations/*', 'integration-settings-page'],
-      ['/flows', 'flows-page'],
-      ['/flows/*', 'flow-detail-page'],
+      ['/', 'integrations-page', landingReads],
+      ['/integrations', 'integrations-page', landingReads],
+      ['/integrations/*/connect', 'setup-wizard-page', landingReads],
+      [
+        '/integrations/*',
+        'integration-settings-page',
+        [
+          '/api/integrations-specifications',
+          '/api/integrations/$1',
+          '/api/users/me',
+          '/api/notifications/deliveries?kind=validation&status=delivered&integration_id=$1&limit=1',
+        ],
+      ],
+      ['/flows', 'flows-page', ['/api/flows', '/api/users/me']],
+      [
+        '/flows/*',
+        'flow-detail-page',
+        [
+          '/api/flows/$1',
+          '/api/action-notification-specifications',
+          '/api/flows/actions/notification/tokens',
+          '/api/integrations',
+          '/api/users/me',
+          '/api/flows/$1/executions?limit=10',
+        ],
+      ],
+      ['/deliveries', 'deliveries-page', ['/api/notifications/deliveries?limit=50', '/api/flows', '/api/users/me']],
     ]),
     precompress(),
   ],
@@ -79,14 +71,8 @@ export default defineConfig({
       },
       output: {
         codeSplitting: {
-          // Everything the entry imports statically, as one file: each extra file on the critical path costs a
-          // request's overhead on a slow network, and one file compresses better than many.
-          groups: [
-            {
-              debugName: 'shell',
-              name: (id, ctx) => (inEntryGraph(id, (module) => ctx.getModuleInfo(module)) ? 'shell' : null),
-            },
-          ],
+          // The shell, then a few shared files per route (see the file: round trips on a slow phone).
+          groups: chunkGroups(new URL('./', import.meta.url)),
         },
       },
     },

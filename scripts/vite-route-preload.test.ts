@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rollup } from 'vite';
-import { preloadScript, routeChunks } from './vite-route-preload';
+import { earlyResponsesGlobal, preloadScript, routeChunks } from './vite-route-preload';
 
 const chunk = (fileName: string, options: Partial<Rollup.OutputChunk> = {}) =>
   ({
@@ -31,17 +31,39 @@ const bundle = {
   'assets/form.js': chunk('assets/form.js', { imports: ['assets/card.js'] }),
 } as unknown as Rollup.OutputBundle;
 
-/** Runs the generated script against a fake document at `pathname`; returns the hrefs it preloads. */
-function preloadsAt(script: string, pathname: string): string[] {
+interface FakeTab {
+  search?: string;
+  token?: string | null;
+}
+
+/** Runs the generated script against a fake tab at `pathname`; returns what it preloads and which reads it starts. */
+function runAt(script: string, pathname: string, { search = '', token = null }: FakeTab = {}) {
   const links: { rel: string; href: string; crossOrigin: string | null }[] = [];
   const document = {
     createElement: () => ({ rel: '', href: '', crossOrigin: null }),
     head: { appendChild: (link: (typeof links)[number]) => links.push(link) },
   };
-  new Function('document', 'location', script)(document, { pathname });
+  const reads: { url: string; headers: Record<string, string> }[] = [];
+  const fetch = (url: string, init: { headers: Record<string, string> }) => {
+    reads.push({ url, headers: init.headers });
+    return Promise.resolve(new Response('{}'));
+  };
+  const sessionStorage = { getItem: (key: string) => (key === 'qualytics.session' ? token : null) };
+  const window: Record<string, unknown> = {};
+  new Function('document', 'location', 'sessionStorage', 'fetch', 'performance', 'window', script)(
+    document,
+    { pathname, search },
+    sessionStorage,
+    fetch,
+    { now: () => 1234 },
+    window,
+  );
   expect(links.every((link) => link.rel === 'modulepreload' && link.crossOrigin === '')).toBe(true);
-  return links.map((link) => link.href);
+  const early = window[earlyResponsesGlobal] as { token: string; at: number; responses: object } | undefined;
+  return { preloads: links.map((link) => link.href), reads, early };
 }
+
+const preloadsAt = (script: string, pathname: string) => runAt(script, pathname).preloads;
 
 describe('route preload', () => {
   const routes = [
@@ -66,7 +88,57 @@ describe('route preload', () => {
     expect(preloadsAt(script, '/other')).toEqual([]);
   });
 
+  it('finds a page merged into a shared chunk by the module it holds', () => {
+    const merged = {
+      ...bundle,
+      'assets/app-shared.js': chunk('assets/app-shared.js', {
+        moduleIds: ['/repo/src/pages/merged-page.tsx', '/repo/src/shared/x.ts'],
+        imports: ['assets/card.js'],
+      }),
+    } as unknown as Rollup.OutputBundle;
+    expect(routeChunks(merged, [['/merged', 'merged-page']])[0]?.[1]).toEqual([
+      '/assets/app-shared.js',
+      '/assets/card.js',
+    ]);
+  });
+
   it('fails the build when a page named in the route table has no lazy chunk (a renamed file)', () => {
     expect(() => routeChunks(bundle, [['/gone', 'gone-page']])).toThrow(/no lazy chunk for page "gone-page"/);
+  });
+
+  describe('early reads', () => {
+    const withReads = [
+      ['/items', 'list-page', ['/api/items?limit=50', '/api/me']],
+      ['/items/*', 'detail-page', ['/api/items/$1', '/api/items/$1/history?limit=10', '/api/me']],
+    ] as const;
+    const script = preloadScript(routeChunks(bundle, withReads));
+
+    it("starts the route's reads with the tab's token, and leaves them for the app with that token", () => {
+      const { reads, early } = runAt(script, '/items/42', { token: 'tab-token' });
+      expect(reads.map((read) => read.url)).toEqual(['/api/items/42', '/api/items/42/history?limit=10', '/api/me']);
+      expect(reads.every((read) => read.headers.Authorization === 'Bearer tab-token')).toBe(true);
+      expect(reads.every((read) => read.headers.Accept === 'application/json')).toBe(true);
+      expect(early?.token).toBe('tab-token');
+      expect(early?.at).toBe(1234);
+      expect(Object.keys(early?.responses ?? {})).toEqual(reads.map((read) => read.url));
+    });
+
+    it('asks nothing for a signed-out tab, and still preloads the chunks', () => {
+      const { preloads, reads, early } = runAt(script, '/items/42');
+      expect(preloads).toContain('/assets/detail-page.js');
+      expect(reads).toEqual([]);
+      expect(early).toBeUndefined();
+    });
+
+    it('skips a read whose id is not a number, and reads with a query when the address has its own', () => {
+      expect(runAt(script, '/items/new', { token: 't' }).reads.map((read) => read.url)).toEqual(['/api/me']);
+      expect(runAt(script, '/items', { token: 't', search: '?status=failed' }).reads.map((read) => read.url)).toEqual([
+        '/api/me',
+      ]);
+      expect(runAt(script, '/items', { token: 't' }).reads.map((read) => read.url)).toEqual([
+        '/api/items?limit=50',
+        '/api/me',
+      ]);
+    });
   });
 });

@@ -3,8 +3,20 @@ import type { Plugin, Rollup } from 'vite';
 type OutputBundle = Rollup.OutputBundle;
 type OutputChunk = Rollup.OutputChunk;
 
-/** URL pattern (`*` = one path segment) to the file name, without extension, of the page module that route loads. */
-export type RoutePages = readonly (readonly [pattern: string, page: string])[];
+/**
+ * URL pattern (`*` = one path segment) to the file name, without extension, of the page module that route loads,
+ * and the GET requests its first render makes (`$1` = the first `*` segment, which must then be a numeric id; one
+ * with a query string only when the address has none, as the page's filters come from it).
+ */
+export type RoutePages = readonly (readonly [pattern: string, page: string, api?: readonly string[]])[];
+
+/** One route of the generated table: its pattern, its chunks, the API reads started early. */
+export type RouteTableRow = [pattern: RegExp, files: string[], api: string[]];
+
+/** Where the script leaves the early answers; src/api/early-responses.ts takes them. */
+export const earlyResponsesGlobal = '__qualyticsEarly';
+/** The console keeps the bearer token here (src/shared/session/token-store.ts). */
+const sessionStorageKey = 'qualytics.session';
 
 export const routePreloadFile = 'route-preload.js';
 
@@ -28,31 +40,41 @@ function staticClosure(bundle: OutputBundle, start: string, into = new Set<strin
  * For each route, the chunks its page needs beyond what the entry already loads: the page's own chunk and its static
  * imports. Patterns become anchored regular expressions, tried in order.
  */
-export function routeChunks(bundle: OutputBundle, routes: RoutePages, base = '/'): [RegExp, string[]][] {
+export function routeChunks(bundle: OutputBundle, routes: RoutePages, base = '/'): RouteTableRow[] {
   const chunks = Object.values(bundle).filter(isChunk);
   const entry = chunks.find((chunk) => chunk.isEntry);
   const shell = entry ? staticClosure(bundle, entry.fileName) : new Set<string>();
-  const result: [RegExp, string[]][] = [];
-  for (const [pattern, page] of routes) {
-    const chunk = chunks.find(
-      (candidate) =>
-        candidate.isDynamicEntry && candidate.facadeModuleId && baseName(candidate.facadeModuleId) === page,
-    );
+  const result: RouteTableRow[] = [];
+  for (const [pattern, page, api = []] of routes) {
+    // The page's own chunk, or the merged chunk that holds the page module (vite.config.ts groups small ones).
+    const chunk =
+      chunks.find(
+        (candidate) =>
+          candidate.isDynamicEntry && candidate.facadeModuleId && baseName(candidate.facadeModuleId) === page,
+      ) ??
+      chunks.find((candidate) => (candidate.moduleIds ?? []).some((id) => /\/src\//.test(id) && baseName(id) === page));
     if (!chunk) throw new Error(`route preload: no lazy chunk for page "${page}" (route ${pattern})`);
     const files = [...staticClosure(bundle, chunk.fileName)].filter((file) => !shell.has(file));
     const source = pattern
       .split('/')
-      .map((part) => (part === '*' ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+      .map((part) => (part === '*' ? '([^/]+)' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
-    result.push([new RegExp(`^${source}/?$`), files.map((file) => `${base}${file}`)]);
+    result.push([new RegExp(`^${source}/?$`), files.map((file) => `${base}${file}`), [...api]]);
   }
   return result;
 }
 
-/** The classic script that adds the preload links: it runs as the HTML is parsed, before the entry module. */
-export function preloadScript(routes: [RegExp, string[]][]): string {
-  const table = routes.map(([pattern, files]) => `[${pattern.toString()},${JSON.stringify(files)}]`).join(',');
-  return `(function(){var r=[${table}],p=location.pathname;for(var i=0;i<r.length;i++){if(r[i][0].test(p)){r[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.appendChild(l)});return}}})();\n`;
+/**
+ * The classic script that adds the preload links and, for a signed-in tab, starts the route's API reads: it runs as
+ * the HTML is parsed, before the entry module, so those answers travel while the JS downloads instead of after it
+ * has run (on a slow phone, one more round trip before the page can render). The app takes each answer once
+ * (src/api/early-responses.ts), with the token it was asked with, or asks again.
+ */
+export function preloadScript(routes: RouteTableRow[]): string {
+  const table = routes
+    .map(([pattern, files, api]) => `[${pattern.toString()},${JSON.stringify(files)},${JSON.stringify(api)}]`)
+    .join(',');
+  return `(function(){var r=[${table}],p=location.pathname;for(var i=0;i<r.length;i++){var m=r[i][0].exec(p);if(!m)continue;r[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.appendChild(l)});var t=null;try{t=sessionStorage.getItem(${JSON.stringify(sessionStorageKey)})}catch(e){}if(!t||!r[i][2].length)return;var o={token:t,at:performance.now(),responses:{}};r[i][2].forEach(function(a){if(a.indexOf('?')>=0&&location.search)return;var ok=true,u=a.replace(/\\$(\\d)/g,function(_,n){var v=m[+n]||'';if(!/^[1-9][0-9]*$/.test(v))ok=false;return v});if(!ok)return;var f=fetch(u,{headers:{Accept:'application/json',Authorization:'Bearer '+t}});f.catch(function(){});o.responses[u]=f});window.${earlyResponsesGlobal}=o;return}})();\n`;
 }
 
 /**

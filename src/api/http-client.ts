@@ -1,5 +1,6 @@
 import type { z } from './contract/zod';
 import { apiErrorFromResponse, badResponseError, networkError } from './api-error';
+import { takeEarlyResponse } from './early-responses';
 import {
   endpoints,
   type BodyOf,
@@ -86,14 +87,22 @@ export async function apiRequest<N extends EndpointName>(
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.ifMatch) headers['If-Match'] = `"${options.ifMatch}"`;
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
+  const send = () =>
+    fetch(url, {
       method: endpoint.method,
       headers,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+  // A first read of the route may already be on its way (route-preload.js): the same request, asked earlier.
+  const early =
+    endpoint.method === 'GET' && options.token === undefined && token && !options.ifMatch
+      ? takeEarlyResponse(url, token)
+      : null;
+
+  let response: Response;
+  try {
+    response = early ? await early.catch(send) : await send();
   } catch (error) {
     if (isAbort(error) || options.signal?.aborted) throw error;
     throw networkError();
