@@ -70,6 +70,9 @@ export default defineConfig({
         moduleSideEffects: [{ test: /\/src\/(features|pages|spec-form|integrations)\//, sideEffects: false }],
       },
       output: {
+        // A group split by pages is named after all of them (`app-shared~settings~flow-detail~…`): the group's name
+        // and the hash say enough.
+        chunkFileNames: (chunk) => `assets/${chunk.name.split('~')[0]}-[hash].js`,
         codeSplitting: {
           // The shell, then a few shared files per route (see the file: round trips on a slow phone).
           groups: chunkGroups(new URL('./', import.meta.url)),

@@ -1,7 +1,9 @@
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** What rolldown's group callbacks can ask about a module. */
 interface ModuleFacts {
+  code: string | null;
   isEntry: boolean;
   importers: readonly string[];
   importedIds: readonly string[];
@@ -16,6 +18,57 @@ const isClassesModule = (id: string) => /Classes\.mjs$/.test(id);
 const isPackageBarrel = (id: string) => /node_modules[\\/].*[\\/]index\.mjs$/.test(id);
 const inPackage = (id: string) => /[\\/]node_modules[\\/]/.test(id);
 const inSource = (id: string) => /[\\/]src[\\/]/.test(id) && !inPackage(id);
+const isSourceBarrel = (id: string) => inSource(id) && /[\\/]index\.tsx?$/.test(id);
+const withoutExtension = (id: string) => id.replace(/\.[cm]?[jt]sx?$/, '');
+
+/** `{ a, b as c, type D }` -> the names as imported or exported (`c` for `b as c`), types left out. */
+function namesIn(list: string, side: 'local' | 'exported'): string[] {
+  return list
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part && !part.startsWith('type '))
+    .map((part) => {
+      const [name, alias] = part.split(/\s+as\s+/);
+      return (side === 'exported' ? (alias ?? name) : name)!.trim();
+    });
+}
+
+/**
+ * What of a source barrel (a feature's `index.ts`) one importer really uses: the modules re-exporting the names it
+ * imports. Without this, reaching a barrel reaches everything it re-exports, and a page that imports one editor
+ * from a feature would count that feature's tables, drawers and chips as its own. Null when it cannot tell (a
+ * namespace or default import, `export *`): then the whole barrel counts, as before.
+ */
+interface Source {
+  id: string;
+  code: string | null;
+  importedIds: readonly string[];
+}
+export function usedFromBarrel(importer: Source, barrel: Source): string[] | null {
+  if (!importer.code || !barrel.code || /export\s*\*/.test(barrel.code)) return null;
+  const here = dirname(importer.id);
+  const target = withoutExtension(barrel.id).replace(/[\\/]index$/, '');
+  const names: string[] = [];
+  let found = false;
+  for (const match of importer.code.matchAll(/import\s*([^'";]*?)\s*from\s*["']([^"']+)["']/g)) {
+    const [, clause = '', spec = ''] = match;
+    if (!spec.startsWith('.') || resolve(here, spec).replace(/[\\/]index(\.[jt]sx?)?$/, '') !== target) continue;
+    found = true;
+    const braces = /^\{([^}]*)\}$/.exec(clause.trim());
+    if (!braces) return null;
+    names.push(...namesIn(braces[1]!, 'local'));
+  }
+  if (!found) return null;
+  const byName = new Map<string, string>();
+  for (const match of barrel.code.matchAll(/export\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
+    const source = withoutExtension(resolve(dirname(barrel.id), match[2]!));
+    const id = barrel.importedIds.find((candidate) => withoutExtension(candidate) === source);
+    if (!id) return null;
+    for (const name of namesIn(match[1]!, 'exported')) byName.set(name, id);
+  }
+  const used = names.map((name) => byName.get(name));
+  return used.every((id): id is string => id !== undefined) ? [...new Set(used)] : null;
+}
 
 /**
  * How the built SPA is cut into files, for a slow phone on HTTP/1.1: six connections and a round trip per file
@@ -72,13 +125,32 @@ export function chunkGroups(root: URL) {
     let seen = walks.get(start);
     if (seen) return seen;
     seen = new Set();
-    const stack = [start];
+    const expanded = new Set<string>();
+    // [module, the importer that reached it]: a barrel is expanded for what that importer uses from it.
+    const stack: [string, string | null][] = [[start, null]];
     while (stack.length) {
-      const next = stack.pop()!;
-      if (seen.has(next)) continue;
-      seen.add(next);
+      const [next, from] = stack.pop()!;
       const module = info(next);
-      stack.push(...(module?.importedIds ?? []), ...(module?.dynamicallyImportedIds ?? []).filter(follow));
+      const importer = from === null ? null : info(from);
+      const used =
+        module && importer && isSourceBarrel(next) && !isSourceBarrel(from!)
+          ? usedFromBarrel(
+              { id: from!, code: importer.code, importedIds: importer.importedIds },
+              { id: next, code: module.code, importedIds: module.importedIds },
+            )
+          : null;
+      if (used) {
+        seen.add(next);
+        stack.push(...used.map((id): [string, string] => [id, next]));
+        continue;
+      }
+      if (seen.has(next) && !expanded.has(next)) {
+        // Reached whole only now (before, through one importer's names): expand it.
+      } else if (seen.has(next)) continue;
+      seen.add(next);
+      expanded.add(next);
+      const deps = [...(module?.importedIds ?? []), ...(module?.dynamicallyImportedIds ?? []).filter(follow)];
+      stack.push(...deps.map((id): [string, string] => [id, next]));
     }
     walks.set(start, seen);
     return seen;

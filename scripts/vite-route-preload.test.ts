@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rollup } from 'vite';
-import { earlyResponsesGlobal, preloadScript, routeChunks } from './vite-route-preload';
+import { earlyResponseMaxAgeMs as appMaxAge } from '../src/api/early-responses';
+import { earlyResponseMaxAgeMs, earlyResponsesGlobal, preloadScript, routeChunks } from './vite-route-preload';
 
 const chunk = (fileName: string, options: Partial<Rollup.OutputChunk> = {}) =>
   ({
@@ -43,24 +44,28 @@ function runAt(script: string, pathname: string, { search = '', token = null }: 
     createElement: () => ({ rel: '', href: '', crossOrigin: null }),
     head: { appendChild: (link: (typeof links)[number]) => links.push(link) },
   };
-  const reads: { url: string; headers: Record<string, string> }[] = [];
+  const reads: { url: string; headers: Record<string, string>; response: Response }[] = [];
   const fetch = (url: string, init: { headers: Record<string, string> }) => {
-    reads.push({ url, headers: init.headers });
-    return Promise.resolve(new Response('{}'));
+    const response = new Response('{}');
+    reads.push({ url, headers: init.headers, response });
+    return Promise.resolve(response);
   };
+  const timers: { run: () => void; ms: number }[] = [];
+  const setTimeout = (run: () => void, ms: number) => timers.push({ run, ms });
   const sessionStorage = { getItem: (key: string) => (key === 'qualytics.session' ? token : null) };
   const window: Record<string, unknown> = {};
-  new Function('document', 'location', 'sessionStorage', 'fetch', 'performance', 'window', script)(
+  new Function('document', 'location', 'sessionStorage', 'fetch', 'performance', 'window', 'setTimeout', script)(
     document,
     { pathname, search },
     sessionStorage,
     fetch,
     { now: () => 1234 },
     window,
+    setTimeout,
   );
   expect(links.every((link) => link.rel === 'modulepreload' && link.crossOrigin === '')).toBe(true);
   const early = window[earlyResponsesGlobal] as { token: string; at: number; responses: object } | undefined;
-  return { preloads: links.map((link) => link.href), reads, early };
+  return { preloads: links.map((link) => link.href), reads, early, timers, window };
 }
 
 const preloadsAt = (script: string, pathname: string) => runAt(script, pathname).preloads;
@@ -121,6 +126,21 @@ describe('route preload', () => {
       expect(early?.token).toBe('tab-token');
       expect(early?.at).toBe(1234);
       expect(Object.keys(early?.responses ?? {})).toEqual(reads.map((read) => read.url));
+    });
+
+    it('cancels, once the app may no longer take them, the answers it did not take', async () => {
+      const { reads, early, timers, window } = runAt(script, '/items/42', { token: 't' });
+      const responses = early!.responses as Record<string, unknown>;
+      // The app takes one: that one is its to read.
+      delete responses['/api/me'];
+      expect(timers.map((timer) => timer.ms)).toEqual([earlyResponseMaxAgeMs]);
+      expect(earlyResponseMaxAgeMs).toBe(appMaxAge);
+      timers[0]!.run();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const byUrl = Object.fromEntries(reads.map((read) => [read.url, read.response]));
+      await expect(byUrl['/api/items/42']!.text()).rejects.toThrow();
+      await expect(byUrl['/api/me']!.text()).resolves.toBe('{}');
+      expect(window[earlyResponsesGlobal]).toBeUndefined();
     });
 
     it('asks nothing for a signed-out tab, and still preloads the chunks', () => {

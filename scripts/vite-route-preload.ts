@@ -15,6 +15,12 @@ export type RouteTableRow = [pattern: RegExp, files: string[], api: string[]];
 
 /** Where the script leaves the early answers; src/api/early-responses.ts takes them. */
 export const earlyResponsesGlobal = '__qualyticsEarly';
+/**
+ * How long the app may take an early answer (src/api/early-responses.ts has the same figure). After that the script
+ * cancels the bodies nobody took (a page that did not make a read after all, say for an id that does not exist),
+ * so they do not stay open.
+ */
+export const earlyResponseMaxAgeMs = 10_000;
 /** The console keeps the bearer token here (src/shared/session/token-store.ts). */
 const sessionStorageKey = 'qualytics.session';
 
@@ -74,7 +80,7 @@ export function preloadScript(routes: RouteTableRow[]): string {
   const table = routes
     .map(([pattern, files, api]) => `[${pattern.toString()},${JSON.stringify(files)},${JSON.stringify(api)}]`)
     .join(',');
-  return `(function(){var r=[${table}],p=location.pathname;for(var i=0;i<r.length;i++){var m=r[i][0].exec(p);if(!m)continue;r[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.appendChild(l)});var t=null;try{t=sessionStorage.getItem(${JSON.stringify(sessionStorageKey)})}catch(e){}if(!t||!r[i][2].length)return;var o={token:t,at:performance.now(),responses:{}};r[i][2].forEach(function(a){if(a.indexOf('?')>=0&&location.search)return;var ok=true,u=a.replace(/\\$(\\d)/g,function(_,n){var v=m[+n]||'';if(!/^[1-9][0-9]*$/.test(v))ok=false;return v});if(!ok)return;var f=fetch(u,{headers:{Accept:'application/json',Authorization:'Bearer '+t}});f.catch(function(){});o.responses[u]=f});window.${earlyResponsesGlobal}=o;return}})();\n`;
+  return `(function(){var r=[${table}],p=location.pathname;for(var i=0;i<r.length;i++){var m=r[i][0].exec(p);if(!m)continue;r[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.appendChild(l)});var t=null;try{t=sessionStorage.getItem(${JSON.stringify(sessionStorageKey)})}catch(e){}if(!t||!r[i][2].length)return;var o={token:t,at:performance.now(),responses:{}};r[i][2].forEach(function(a){if(a.indexOf('?')>=0&&location.search)return;var ok=true,u=a.replace(/\\$(\\d)/g,function(_,n){var v=m[+n]||'';if(!/^[1-9][0-9]*$/.test(v))ok=false;return v});if(!ok)return;var f=fetch(u,{headers:{Accept:'application/json',Authorization:'Bearer '+t}});f.catch(function(){});o.responses[u]=f});window.${earlyResponsesGlobal}=o;setTimeout(function(){for(var k in o.responses)o.responses[k].then(function(x){if(x.body&&!x.bodyUsed)x.body.cancel()},function(){});if(window.${earlyResponsesGlobal}===o)window.${earlyResponsesGlobal}=undefined},${earlyResponseMaxAgeMs});return}})();\n`;
 }
 
 /**
