@@ -67,11 +67,18 @@ export default defineConfig({
       treeshake: {
         // UI modules only declare components and helpers: one a page does not use stays out of its chunks, even
         // when it is re-exported by a feature's index (the wizard imports the editor, not the flows table).
-        moduleSideEffects: [{ test: /\/src\/(features|pages|spec-form|integrations)\//, sideEffects: false }],
+        moduleSideEffects: [
+          // The few that act when loaded: the history that blocks leaving, the session's auth hook, zod's config.
+          {
+            test: /\/src\/(shared\/navigation\/blockable-history|shared\/session\/token-store|api\/contract\/zod)\.ts$/,
+            sideEffects: true,
+          },
+          { test: /\/src\/(features|pages|spec-form|integrations|shared|api)\//, sideEffects: false },
+        ],
       },
       output: {
-        // A group split by pages is named after all of them (`app-shared~settings~flow-detail~…`): the group's name
-        // and the hash say enough.
+        // Rolldown may name a chunk after every module or page it serves (`a~b~c~…`): the first name and the hash
+        // say enough.
         chunkFileNames: (chunk) => `assets/${chunk.name.split('~')[0]}-[hash].js`,
         codeSplitting: {
           // The shell, then a few shared files per route (see the file: round trips on a slow phone).

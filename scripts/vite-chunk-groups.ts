@@ -73,22 +73,21 @@ export function usedFromBarrel(importer: Source, barrel: Source): string[] | nul
 /**
  * How the built SPA is cut into files, for a slow phone on HTTP/1.1: six connections and a round trip per file
  * made the number of files on a page's critical path, not its bytes, set when it could render (the settings and
- * flow pages needed about 40 chunks each, most under 1 KB). Each route now loads the shell and two to four files.
+ * flow pages needed about 40 chunks each, most under 1 KB). A cold load is now the shell and one to three files:
  *
- * - shell: everything the entry imports statically (it runs before the first paint anyway);
- * - landing: what the landing page (/integrations, where '/' goes) imports besides itself, which other pages use too;
- * - wizard-vendor: the packages the setup wizard (its steps included) needs, beyond those: the settings and flow
- *   pages need most of them too (forms, dialogs, buttons);
- * - vendor: every other package the lazy pages use, split by the pages that use them;
- * - app-shared: source modules two or more lazy chunks share, split the same way.
+ * - shell: everything the entry imports statically, and what the landing page (/integrations, where '/' goes)
+ *   imports besides itself, which every page uses too;
+ * - for what the first screens of the other routes (connect, settings, flows, flow, deliveries log) import:
+ *   `route-<name>` when one route alone uses it, `forms` when several form pages share it (react-hook-form, the
+ *   inputs, dialogs), `common` when the deliveries log shares it too. So the log, which has no form, does not
+ *   load the forms' code, and a form page loads its own file, `forms` and `common`.
  *
- * The page modules themselves (and what only one of them uses) stay in their own chunks.
+ * What no route's first screen imports (the wizard's later steps, dialogs opened on demand) is left to Rolldown.
  */
 export function chunkGroups(root: URL) {
   const file = (path: string) => fileURLToPath(new URL(path, root));
   const landingPage = file('./src/pages/integrations-page.tsx');
-  const wizardPage = file('./src/pages/setup-wizard-page.tsx');
-  const wizardSteps = file('./src/pages/setup-wizard/');
+  const wizardFrame = file('./src/pages/setup-wizard/pagerduty-wizard.tsx');
 
   const entryGraph = new Map<string, boolean>();
   /**
@@ -156,41 +155,36 @@ export function chunkGroups(root: URL) {
     return seen;
   };
   const landing = (id: string, info: InfoOf) => reached(landingPage, info).has(id);
-  const wizard = (id: string, info: InfoOf) =>
-    reached(wizardPage, info, (target) => target.startsWith(wizardSteps)).has(id);
   const infoOf = (ctx: GroupContext) => (id: string) => ctx.getModuleInfo(id);
 
-  // Later groups must not pull in what an earlier one holds (the landing page's MUI modules, say): no recursion.
-  const flat = { includeDependenciesRecursively: false } as const;
-  // Split by which pages use them, so a page does not load another's packages (the deliveries log's virtual list,
-  // the flow page's drawer); pieces under 8 KB join a neighbour rather than cost a round trip of their own.
-  const byPages = { entriesAware: true, entriesAwareMergeThreshold: 8_000 } as const;
+  // The lazy pages a cold load starts on, each with what its first screen imports (the wizard: its frame too, not
+  // the later steps, which load as the manager gets to them).
+  const routePages: [name: string, page: string, follow?: (id: string) => boolean][] = [
+    ['connect', file('./src/pages/setup-wizard-page.tsx'), (id) => id === wizardFrame],
+    ['settings', file('./src/pages/integration-settings-page.tsx')],
+    ['flows', file('./src/pages/flows-page.tsx')],
+    ['flow', file('./src/pages/flow-detail-page.tsx')],
+    ['log', file('./src/pages/deliveries-page.tsx')],
+  ];
+  const routesOf = (id: string, info: InfoOf) =>
+    routePages.filter(([, page, follow]) => reached(page, info, follow).has(id)).map(([name]) => name);
+  const family = (id: string, ctx: GroupContext) => {
+    const info = infoOf(ctx);
+    if (inEntryGraph(id, info) || landing(id, info)) return null;
+    const routes = routesOf(id, info);
+    if (routes.length === 0) return null;
+    if (routes.length === 1) return `route-${routes[0]}`;
+    return routes.includes('log') ? 'common' : 'forms';
+  };
+
   return [
-    { debugName: 'shell', name: (id: string, ctx: GroupContext) => (inEntryGraph(id, infoOf(ctx)) ? 'shell' : null) },
     {
-      debugName: 'landing',
-      ...flat,
-      name: (id: string, ctx: GroupContext) => (id !== landingPage && landing(id, infoOf(ctx)) ? 'landing' : null),
-    },
-    {
-      debugName: 'wizard-vendor',
-      ...flat,
+      // The landing page's imports join the shell: every route loads them, so one file less for each.
+      debugName: 'shell',
       name: (id: string, ctx: GroupContext) =>
-        inPackage(id) && wizard(id, infoOf(ctx)) && !landing(id, infoOf(ctx)) ? 'wizard-vendor' : null,
+        inEntryGraph(id, infoOf(ctx)) || (id !== landingPage && landing(id, infoOf(ctx))) ? 'shell' : null,
     },
-    {
-      debugName: 'vendor',
-      ...flat,
-      ...byPages,
-      name: (id: string, ctx: GroupContext) =>
-        inPackage(id) && !landing(id, infoOf(ctx)) && !wizard(id, infoOf(ctx)) ? 'vendor' : null,
-    },
-    {
-      debugName: 'app-shared',
-      ...flat,
-      ...byPages,
-      minShareCount: 2,
-      name: (id: string, ctx: GroupContext) => (inSource(id) && !landing(id, infoOf(ctx)) ? 'app-shared' : null),
-    },
+    // Later groups must not pull in what an earlier one holds (the shell's MUI modules, say): no recursion.
+    { debugName: 'routes', includeDependenciesRecursively: false, name: family },
   ];
 }
