@@ -33,17 +33,17 @@ function namesIn(list: string, side: 'local' | 'exported'): string[] {
     });
 }
 
+interface Source {
+  id: string;
+  code: string | null;
+  importedIds: readonly string[];
+}
 /**
  * What of a source barrel (a feature's `index.ts`) one importer really uses: the modules re-exporting the names it
  * imports. Without this, reaching a barrel reaches everything it re-exports, and a page that imports one editor
  * from a feature would count that feature's tables, drawers and chips as its own. Null when it cannot tell (a
  * namespace or default import, `export *`): then the whole barrel counts, as before.
  */
-interface Source {
-  id: string;
-  code: string | null;
-  importedIds: readonly string[];
-}
 export function usedFromBarrel(importer: Source, barrel: Source): string[] | null {
   if (!importer.code || !barrel.code || /export\s*\*/.test(barrel.code)) return null;
   const here = dirname(importer.id);
@@ -143,9 +143,8 @@ export function chunkGroups(root: URL) {
         stack.push(...used.map((id): [string, string] => [id, next]));
         continue;
       }
-      if (seen.has(next) && !expanded.has(next)) {
-        // Reached whole only now (before, through one importer's names): expand it.
-      } else if (seen.has(next)) continue;
+      // A barrel seen so far only through one importer's names is expanded whole when another needs all of it.
+      if (expanded.has(next)) continue;
       seen.add(next);
       expanded.add(next);
       const deps = [...(module?.importedIds ?? []), ...(module?.dynamicallyImportedIds ?? []).filter(follow)];

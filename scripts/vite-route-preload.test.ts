@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Rollup } from 'vite';
 import { earlyResponseMaxAgeMs as appMaxAge } from '../src/api/early-responses';
-import { earlyResponseMaxAgeMs, earlyResponsesGlobal, preloadScript, routeChunks } from './vite-route-preload';
+import { sessionStorageKey as appTokenKey } from '../src/shared/session/token-store';
+import {
+  earlyResponseMaxAgeMs,
+  earlyResponsesGlobal,
+  preloadScript,
+  routeChunks,
+  sessionStorageKey,
+} from './vite-route-preload';
 
 const chunk = (fileName: string, options: Partial<Rollup.OutputChunk> = {}) =>
   ({
@@ -52,7 +59,7 @@ function runAt(script: string, pathname: string, { search = '', token = null }: 
   };
   const timers: { run: () => void; ms: number }[] = [];
   const setTimeout = (run: () => void, ms: number) => timers.push({ run, ms });
-  const sessionStorage = { getItem: (key: string) => (key === 'qualytics.session' ? token : null) };
+  const sessionStorage = { getItem: (key: string) => (key === sessionStorageKey ? token : null) };
   const window: Record<string, unknown> = {};
   new Function('document', 'location', 'sessionStorage', 'fetch', 'performance', 'window', 'setTimeout', script)(
     document,
@@ -141,6 +148,10 @@ describe('route preload', () => {
       await expect(byUrl['/api/items/42']!.text()).rejects.toThrow();
       await expect(byUrl['/api/me']!.text()).resolves.toBe('{}');
       expect(window[earlyResponsesGlobal]).toBeUndefined();
+    });
+
+    it('reads the token where the app keeps it', () => {
+      expect(sessionStorageKey).toBe(appTokenKey);
     });
 
     it('asks nothing for a signed-out tab, and still preloads the chunks', () => {

@@ -22,7 +22,7 @@ export const earlyResponsesGlobal = '__qualyticsEarly';
  */
 export const earlyResponseMaxAgeMs = 10_000;
 /** The console keeps the bearer token here (src/shared/session/token-store.ts). */
-const sessionStorageKey = 'qualytics.session';
+export const sessionStorageKey = 'qualytics.session';
 
 export const routePreloadFile = 'route-preload.js';
 
@@ -70,6 +70,67 @@ export function routeChunks(bundle: OutputBundle, routes: RoutePages, base = '/'
   return result;
 }
 
+interface PreloadSettings {
+  /** [pattern source, files, reads] per route, in order. */
+  routes: [string, string[], string[]][];
+  tokenKey: string;
+  globalName: string;
+  maxAgeMs: number;
+}
+
+/**
+ * What `route-preload.js` runs, as the HTML is parsed and before the entry module. Serialised with `toString()`, so
+ * it may use nothing from this file: only its argument and the browser's globals.
+ */
+function preloadRuntime({ routes, tokenKey, globalName, maxAgeMs }: PreloadSettings) {
+  const path = location.pathname;
+  for (const [pattern, files, reads] of routes) {
+    const match = new RegExp(pattern).exec(path);
+    if (!match) continue;
+    for (const href of files) {
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = '';
+      link.href = href;
+      document.head.appendChild(link);
+    }
+    let token: string | null = null;
+    try {
+      token = sessionStorage.getItem(tokenKey);
+    } catch {
+      // storage disabled: the app asks for everything itself
+    }
+    if (!token || reads.length === 0) return;
+    const early = { token, at: performance.now(), responses: {} as Record<string, Promise<Response>> };
+    for (const read of reads) {
+      // The page's filters come from the address: a read with its own query is only right for a bare address.
+      if (read.includes('?') && location.search) continue;
+      let usable = true;
+      const url = read.replace(/\$(\d)/g, (_, n: string) => {
+        const value = match[Number(n)] ?? '';
+        if (!/^[1-9][0-9]*$/.test(value)) usable = false;
+        return value;
+      });
+      if (!usable) continue;
+      const response = fetch(url, { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } });
+      response.catch(() => undefined);
+      early.responses[url] = response;
+    }
+    (window as unknown as Record<string, unknown>)[globalName] = early;
+    // Once the app may no longer take them, the answers it did not take are cancelled, not left open.
+    setTimeout(() => {
+      for (const response of Object.values(early.responses))
+        response.then(
+          (answer) => (answer.body && !answer.bodyUsed ? answer.body.cancel() : undefined),
+          () => undefined,
+        );
+      const global = window as unknown as Record<string, unknown>;
+      if (global[globalName] === early) global[globalName] = undefined;
+    }, maxAgeMs);
+    return;
+  }
+}
+
 /**
  * The classic script that adds the preload links and, for a signed-in tab, starts the route's API reads: it runs as
  * the HTML is parsed, before the entry module, so those answers travel while the JS downloads instead of after it
@@ -77,10 +138,13 @@ export function routeChunks(bundle: OutputBundle, routes: RoutePages, base = '/'
  * (src/api/early-responses.ts), with the token it was asked with, or asks again.
  */
 export function preloadScript(routes: RouteTableRow[]): string {
-  const table = routes
-    .map(([pattern, files, api]) => `[${pattern.toString()},${JSON.stringify(files)},${JSON.stringify(api)}]`)
-    .join(',');
-  return `(function(){var r=[${table}],p=location.pathname;for(var i=0;i<r.length;i++){var m=r[i][0].exec(p);if(!m)continue;r[i][1].forEach(function(f){var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=f;document.head.appendChild(l)});var t=null;try{t=sessionStorage.getItem(${JSON.stringify(sessionStorageKey)})}catch(e){}if(!t||!r[i][2].length)return;var o={token:t,at:performance.now(),responses:{}};r[i][2].forEach(function(a){if(a.indexOf('?')>=0&&location.search)return;var ok=true,u=a.replace(/\\$(\\d)/g,function(_,n){var v=m[+n]||'';if(!/^[1-9][0-9]*$/.test(v))ok=false;return v});if(!ok)return;var f=fetch(u,{headers:{Accept:'application/json',Authorization:'Bearer '+t}});f.catch(function(){});o.responses[u]=f});window.${earlyResponsesGlobal}=o;setTimeout(function(){for(var k in o.responses)o.responses[k].then(function(x){if(x.body&&!x.bodyUsed)x.body.cancel()},function(){});if(window.${earlyResponsesGlobal}===o)window.${earlyResponsesGlobal}=undefined},${earlyResponseMaxAgeMs});return}})();\n`;
+  const settings: PreloadSettings = {
+    routes: routes.map(([pattern, files, reads]) => [pattern.source, files, reads]),
+    tokenKey: sessionStorageKey,
+    globalName: earlyResponsesGlobal,
+    maxAgeMs: earlyResponseMaxAgeMs,
+  };
+  return `(${preloadRuntime.toString()})(${JSON.stringify(settings)});\n`;
 }
 
 /**

@@ -96,9 +96,7 @@ export async function apiRequest<N extends EndpointName>(
     });
   // A first read of the route may already be on its way (route-preload.js): the same request, asked earlier.
   const early =
-    endpoint.method === 'GET' && options.token === undefined && token && !options.ifMatch
-      ? takeEarlyResponse(url, token)
-      : null;
+    endpoint.method === 'GET' && options.token === undefined && token ? takeEarlyResponse(url, token) : null;
 
   let response: Response;
   try {

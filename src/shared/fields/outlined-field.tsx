@@ -34,12 +34,12 @@ export function FieldFrame({
   shrinkLabel?: boolean;
   control(ids: { id: string; helperId: string | undefined }): ReactElement;
 }) {
-  const { id: idProp, label, helperText, helperTextProps, ...control_ } = frame;
+  const { id: idProp, label, helperText, helperTextProps, ...formControl } = frame;
   const autoId = useId();
   const id = idProp ?? autoId;
   const helperId = helperText != null ? (helperTextProps?.id ?? `${id}-helper-text`) : undefined;
   return (
-    <FormControl variant="outlined" {...control_}>
+    <FormControl variant="outlined" {...formControl}>
       <InputLabel htmlFor={id} id={`${id}-label`} shrink={shrinkLabel || undefined}>
         {label}
       </InputLabel>
