@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usedFromBarrel } from './vite-chunk-groups';
+import { chunkGroups, usedFromBarrel } from './vite-chunk-groups';
 
 const barrel = {
   id: '/repo/src/features/flows/index.ts',
@@ -32,5 +32,44 @@ describe('usedFromBarrel', () => {
     const star = { ...barrel, code: 'export * from "./action-editor";' };
     expect(usedFromBarrel(importer('import { ActionEditor } from "../../features/flows";'), star)).toBeNull();
     expect(usedFromBarrel(importer('import { x } from "../other";'), barrel)).toBeNull();
+  });
+});
+
+describe('chunkGroups', () => {
+  // A module graph the way Rolldown reports it: ids, importers and what each imports.
+  const root = new URL('file:///repo/');
+  const page = '/repo/src/pages/integrations-page.tsx';
+  const mui = (path: string) => `/repo/node_modules/@mui/material/${path}`;
+  const graph: Record<string, { isEntry?: boolean; imports: string[] }> = {
+    '/repo/src/main.tsx': { isEntry: true, imports: [] },
+    [page]: { imports: [mui('Box/index.mjs')] },
+    [mui('Box/index.mjs')]: { imports: [mui('styles/index.mjs')] },
+    // The theme's high-contrast styles import every input's classes, and those import the input's barrel.
+    [mui('styles/index.mjs')]: { imports: [mui('FilledInput/filledInputClasses.mjs')] },
+    [mui('FilledInput/filledInputClasses.mjs')]: { imports: [mui('InputBase/index.mjs')] },
+    [mui('InputBase/index.mjs')]: { imports: [mui('InputBase/InputBase.mjs'), mui('InputBase/inputBaseClasses.mjs')] },
+    [mui('InputBase/InputBase.mjs')]: { imports: [] },
+    [mui('InputBase/inputBaseClasses.mjs')]: { imports: [] },
+  };
+  const ctx = {
+    getModuleInfo: (id: string) => {
+      const module = graph[id];
+      if (!module) return null;
+      return {
+        code: '',
+        isEntry: !!module.isEntry,
+        importedIds: module.imports,
+        dynamicallyImportedIds: id === '/repo/src/main.tsx' ? [page] : [],
+        importers: Object.keys(graph).filter((other) => graph[other]!.imports.includes(id)),
+      };
+    },
+  };
+  const shellOf = (id: string) => chunkGroups(root)[0]!.name(id, ctx);
+
+  it("puts the landing page's imports in the shell, but not a component reached only for its class names", () => {
+    expect(shellOf(mui('Box/index.mjs'))).toBe('shell');
+    expect(shellOf(mui('InputBase/inputBaseClasses.mjs'))).toBe('shell');
+    // The forms' input stays with the forms: the catalog never renders one.
+    expect(shellOf(mui('InputBase/InputBase.mjs'))).toBeNull();
   });
 });

@@ -143,6 +143,13 @@ export function chunkGroups(root: URL) {
         stack.push(...used.map((id): [string, string] => [id, next]));
         continue;
       }
+      // A package barrel reached from a `*Classes` module gives it class names only (see `edgeCounts`): the component
+      // behind that barrel is not reached this way (the theme reaches every input's barrel like this).
+      if (module && from !== null && isClassesModule(from) && isPackageBarrel(next)) {
+        seen.add(next);
+        stack.push(...module.importedIds.filter(isClassesModule).map((id): [string, string] => [id, next]));
+        continue;
+      }
       // A barrel seen so far only through one importer's names is expanded whole when another needs all of it.
       if (expanded.has(next)) continue;
       seen.add(next);

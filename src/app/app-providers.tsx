@@ -1,27 +1,26 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import GlobalStyles from '@mui/material/GlobalStyles';
-import { ThemeProvider } from '@mui/material/styles';
+// The system's provider, not Material's: Material's imports its CSS-variables provider too (see theme.ts).
+import { ThemeProvider } from '@mui/system';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, type ReactNode } from 'react';
 import { ConflictProvider } from '../shared/conflict';
 import { NotifierProvider } from '../shared/notifier';
-import { theme, themeModeStorageKey } from './theme/theme';
+import { useColorMode } from './theme/color-mode';
+import { themeFor } from './theme/theme';
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  // Read in the first render, so the first paint is in the stored mode (no second render of the page after mount).
+  const { scheme } = useColorMode();
+  // The scheme in force names a class on <html> (`light` / `dark`), as MUI's scheme provider did: the page says
+  // which mode it is in. Before paint, so nothing shows in the other mode first.
+  useLayoutEffect(() => {
+    document.documentElement.classList.remove(scheme === 'dark' ? 'light' : 'dark');
+    document.documentElement.classList.add(scheme);
+  }, [scheme]);
   return (
     <QueryClientProvider client={queryClient}>
-      {/*
-        noSsr: this app renders only in the browser, so the stored mode is read in the first render. Without it MUI
-        assumes hydration and sets it again in an effect, which re-rendered every styled component of the page at
-        once (one blocking render of the whole first page, a long task on a slow phone).
-      */}
-      <ThemeProvider
-        theme={theme}
-        defaultMode="system"
-        modeStorageKey={themeModeStorageKey}
-        disableTransitionOnChange
-        noSsr
-      >
+      <ThemeProvider theme={themeFor(scheme)}>
         <CssBaseline enableColorScheme />
         {/* Names, messages and keys can be one long unbroken word: wrap it rather than push the page sideways. */}
         <GlobalStyles styles={{ body: { overflowWrap: 'anywhere' } }} />

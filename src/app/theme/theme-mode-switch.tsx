@@ -2,11 +2,9 @@ import DarkMode from '@mui/icons-material/DarkMode';
 import LightMode from '@mui/icons-material/LightMode';
 import SettingsBrightness from '@mui/icons-material/SettingsBrightness';
 import Box from '@mui/material/Box';
-import { useColorScheme } from '@mui/material/styles';
+import { useColorMode, type ColorMode } from './color-mode';
 
-type Mode = 'light' | 'dark' | 'system';
-
-const options: { mode: Mode; label: string; Icon: typeof LightMode }[] = [
+const options: { mode: ColorMode; label: string; Icon: typeof LightMode }[] = [
   { mode: 'light', label: 'Light theme', Icon: LightMode },
   { mode: 'system', label: 'System theme', Icon: SettingsBrightness },
   { mode: 'dark', label: 'Dark theme', Icon: DarkMode },
@@ -18,8 +16,7 @@ const options: { mode: Mode; label: string; Icon: typeof LightMode }[] = [
  * Tooltip, which pulls in Popper.
  */
 export function ThemeModeSwitch() {
-  const { mode, setMode } = useColorScheme();
-  const current = mode ?? 'system';
+  const { mode: current, setMode } = useColorMode();
   return (
     <Box role="group" aria-label="Theme" sx={{ display: 'inline-flex' }}>
       {options.map(({ mode: value, label, Icon }, index) => (

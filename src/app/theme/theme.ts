@@ -1,4 +1,5 @@
-import { createTheme } from '@mui/material/styles';
+import { createTheme, type Theme, type ThemeOptions } from '@mui/material/styles';
+import type { ColorScheme } from './color-mode';
 
 /** The sticky app bar's height: compact (a menu button) below `md`, one row from `md` up. */
 export const appBarHeight = { compact: 56, full: 64 } as const;
@@ -20,15 +21,16 @@ const focusTargets = [
 ].join(', ');
 
 /**
- * Light and dark from one theme; the provider re-renders with the other palette when the mode changes. No CSS
- * variables: generating them for both schemes took about half of the shell's start-up script on a throttled phone
- * (one long task before the first render), where switching the mode is a rare click.
+ * Light and dark as two plain themes (no CSS variables, no colour-scheme provider): generating variables for both
+ * schemes took about half of the shell's start-up script on a throttled phone, and MUI's scheme provider brought that
+ * machinery into the first paint even without them. Switching the mode is a rare click that re-renders with the
+ * other theme. The dark one is built the first time it is needed.
  */
-export const theme = createTheme({
-  colorSchemes: {
-    light: { palette: { primary: { main: '#1e4fa3' }, background: { default: '#f5f7fb' } } },
-    dark: { palette: { primary: { main: '#8fb4ff' }, background: { default: '#0f1420', paper: '#161c2b' } } },
-  },
+const options = (scheme: ColorScheme): ThemeOptions => ({
+  palette:
+    scheme === 'light'
+      ? { mode: 'light', primary: { main: '#1e4fa3' }, background: { default: '#f5f7fb' } }
+      : { mode: 'dark', primary: { main: '#8fb4ff' }, background: { default: '#0f1420', paper: '#161c2b' } },
   shape: { borderRadius: 8 },
   typography: { h1: { fontSize: '1.75rem', fontWeight: 600 }, h2: { fontSize: '1.25rem', fontWeight: 600 } },
   components: {
@@ -46,8 +48,5 @@ export const theme = createTheme({
   },
 });
 
-// The scheme in force still names a class on <html> (`light` / `dark`), as it did with CSS variables, so the page
-// says which mode it is in.
-Object.assign(theme, { colorSchemeSelector: 'class' });
-
-export const themeModeStorageKey = 'qualytics.theme-mode';
+const themes: Partial<Record<ColorScheme, Theme>> = {};
+export const themeFor = (scheme: ColorScheme): Theme => (themes[scheme] ??= createTheme(options(scheme)));
