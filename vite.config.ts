@@ -19,7 +19,8 @@ export default defineConfig({
     routePreload([
       ['/', 'integrations-page', landingReads],
       ['/integrations', 'integrations-page', landingReads],
-      ['/integrations/*/connect', 'setup-wizard-page', landingReads],
+      // The wizard's first step shows the integration's help (a lazy part of its descriptor) at once.
+      ['/integrations/*/connect', ['setup-wizard-page', 'pagerduty-help'], landingReads],
       [
         '/integrations/*',
         'integration-settings-page',

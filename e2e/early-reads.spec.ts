@@ -1,9 +1,10 @@
 import { createFlowWithPagerDutyAction, createPagerDutyIntegration, expect, test, validRoutingKey } from './fixtures';
 
 /**
- * route-preload.js starts each route's first reads while the JS downloads (scripts/vite-route-preload.ts, the table
- * in vite.config.ts). A read the app then makes differently (another query string, a renamed endpoint) would be
- * asked twice and never used: every early read must be taken by the page, and nothing asked twice.
+ * The route preload script in index.html starts each route's first reads while the JS downloads
+ * (scripts/vite-route-preload.ts, the table in vite.config.ts). A read the app then makes differently (another query
+ * string, a renamed endpoint) would be asked twice and never used: every early read must be taken by the page, and
+ * nothing asked twice.
  */
 test("every page's early reads are the ones it makes, each asked once", async ({ managerPage: page }) => {
   const integration = await createPagerDutyIntegration(validRoutingKey('early'));

@@ -7,6 +7,7 @@ import {
   earlyResponsesGlobal,
   preloadScript,
   routeChunks,
+  routePreload,
   sessionStorageKey,
 } from './vite-route-preload';
 
@@ -91,6 +92,16 @@ describe('route preload', () => {
     ]);
   });
 
+  it('lists the chunks of every module a route names, each file once (a lazy part the page shows at once)', () => {
+    const table = routeChunks(bundle, [['/items/*', ['detail-page', 'list-page']]]);
+    expect(table[0]?.[1]).toEqual([
+      '/assets/detail-page.js',
+      '/assets/card.js',
+      '/assets/form.js',
+      '/assets/list-page.js',
+    ]);
+  });
+
   it('preloads the chunks of the route the browser is on, and nothing on other paths', () => {
     const script = preloadScript(routeChunks(bundle, routes));
     expect(preloadsAt(script, '/items')).toEqual(['/assets/list-page.js', '/assets/card.js']);
@@ -171,5 +182,24 @@ describe('route preload', () => {
         '/api/me',
       ]);
     });
+  });
+});
+
+describe('routePreload', () => {
+  const handler = () => {
+    const hook = routePreload([['/items', 'list-page']]).transformIndexHtml as {
+      handler: (html: string, context: { bundle?: Rollup.OutputBundle }) => unknown;
+    };
+    return hook.handler;
+  };
+
+  it('puts the script inline in the built page (a file of its own cost a round trip before any preload)', () => {
+    expect(handler()('<html></html>', { bundle })).toEqual([
+      { tag: 'script', children: preloadScript(routeChunks(bundle, [['/items', 'list-page']])), injectTo: 'body' },
+    ]);
+  });
+
+  it('adds nothing where there is no bundle (the dev server)', () => {
+    expect(handler()('<html></html>', {})).toEqual([]);
   });
 });

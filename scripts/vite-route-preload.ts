@@ -4,11 +4,16 @@ type OutputBundle = Rollup.OutputBundle;
 type OutputChunk = Rollup.OutputChunk;
 
 /**
- * URL pattern (`*` = one path segment) to the file name, without extension, of the page module that route loads,
- * and the GET requests its first render makes (`$1` = the first `*` segment, which must then be a numeric id; one
+ * URL pattern (`*` = one path segment) to the file name, without extension, of the page module that route loads (or
+ * several: a part the page loads lazily but shows at once, such as the wizard's help for the integration), and the
+ * GET requests its first render makes (`$1` = the first `*` segment, which must then be a numeric id; one
  * with a query string only when the address has none, as the page's filters come from it).
  */
-export type RoutePages = readonly (readonly [pattern: string, page: string, api?: readonly string[]])[];
+export type RoutePages = readonly (readonly [
+  pattern: string,
+  page: string | readonly string[],
+  api?: readonly string[],
+])[];
 
 /** One route of the generated table: its pattern, its chunks, the API reads started early. */
 export type RouteTableRow = [pattern: RegExp, files: string[], api: string[]];
@@ -23,8 +28,6 @@ export const earlyResponsesGlobal = '__qualyticsEarly';
 export const earlyResponseMaxAgeMs = 10_000;
 /** The console keeps the bearer token here (src/shared/session/token-store.ts). */
 export const sessionStorageKey = 'qualytics.session';
-
-export const routePreloadFile = 'route-preload.js';
 
 const isChunk = (output: OutputBundle[string]): output is OutputChunk => output.type === 'chunk';
 const baseName = (id: string) =>
@@ -51,21 +54,26 @@ export function routeChunks(bundle: OutputBundle, routes: RoutePages, base = '/'
   const entry = chunks.find((chunk) => chunk.isEntry);
   const shell = entry ? staticClosure(bundle, entry.fileName) : new Set<string>();
   const result: RouteTableRow[] = [];
-  for (const [pattern, page, api = []] of routes) {
-    // The page's own chunk, or the merged chunk that holds the page module (vite.config.ts groups small ones).
-    const chunk =
-      chunks.find(
-        (candidate) =>
-          candidate.isDynamicEntry && candidate.facadeModuleId && baseName(candidate.facadeModuleId) === page,
-      ) ??
-      chunks.find((candidate) => (candidate.moduleIds ?? []).some((id) => /\/src\//.test(id) && baseName(id) === page));
-    if (!chunk) throw new Error(`route preload: no lazy chunk for page "${page}" (route ${pattern})`);
-    const files = [...staticClosure(bundle, chunk.fileName)].filter((file) => !shell.has(file));
+  for (const [pattern, pages, api = []] of routes) {
+    const files = new Set<string>();
+    for (const page of typeof pages === 'string' ? [pages] : pages) {
+      // The page's own chunk, or the merged chunk that holds the page module (vite.config.ts groups small ones).
+      const chunk =
+        chunks.find(
+          (candidate) =>
+            candidate.isDynamicEntry && candidate.facadeModuleId && baseName(candidate.facadeModuleId) === page,
+        ) ??
+        chunks.find((candidate) =>
+          (candidate.moduleIds ?? []).some((id) => /\/src\//.test(id) && baseName(id) === page),
+        );
+      if (!chunk) throw new Error(`route preload: no lazy chunk for page "${page}" (route ${pattern})`);
+      for (const file of staticClosure(bundle, chunk.fileName)) if (!shell.has(file)) files.add(file);
+    }
     const source = pattern
       .split('/')
       .map((part) => (part === '*' ? '([^/]+)' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
-    result.push([new RegExp(`^${source}/?$`), files.map((file) => `${base}${file}`), [...api]]);
+    result.push([new RegExp(`^${source}/?$`), [...files].map((file) => `${base}${file}`), [...api]]);
   }
   return result;
 }
@@ -79,8 +87,8 @@ interface PreloadSettings {
 }
 
 /**
- * What `route-preload.js` runs, as the HTML is parsed and before the entry module. Serialised with `toString()`, so
- * it may use nothing from this file: only its argument and the browser's globals.
+ * What the route preload script runs, as the HTML is parsed and before the entry module. Serialised with
+ * `toString()`, so it may use nothing from this file: only its argument and the browser's globals.
  */
 function preloadRuntime({ routes, tokenKey, globalName, maxAgeMs }: PreloadSettings) {
   const path = location.pathname;
@@ -132,7 +140,7 @@ function preloadRuntime({ routes, tokenKey, globalName, maxAgeMs }: PreloadSetti
 }
 
 /**
- * The classic script that adds the preload links and, for a signed-in tab, starts the route's API reads: it runs as
+ * The inline script that adds the preload links and, for a signed-in tab, starts the route's API reads: it runs as
  * the HTML is parsed, before the entry module, so those answers travel while the JS downloads instead of after it
  * has run (on a slow phone, one more round trip before the page can render). The app takes each answer once
  * (src/api/early-responses.ts), with the token it was asked with, or asks again.
@@ -150,23 +158,21 @@ export function preloadScript(routes: RouteTableRow[]): string {
 /**
  * Starts the download of the current route's page chunks while the entry is still downloading, instead of after it
  * has run and React has rendered the route (one more round trip on a slow network). Vite's own preloading of a lazy
- * import finds these links and does not fetch twice. The script is `route-preload.js`, not inline: the CSP allows
- * scripts from 'self' only. Build only.
+ * import finds these links and does not fetch twice. The script is inline in index.html: as a file of its own, the
+ * links and reads waited for its download, a round trip on a slow phone that cost the form pages about 0.2 s of LCP.
+ * The server's CSP allows it by its hash (server/http/inline-scripts.ts); a host of its own must do the same. Build
+ * only.
  */
 export function routePreload(routes: RoutePages): Plugin {
   return {
     name: 'qualytics:route-preload',
     apply: 'build',
-    generateBundle(_options, bundle) {
-      this.emitFile({
-        type: 'asset',
-        fileName: routePreloadFile,
-        source: preloadScript(routeChunks(bundle, routes)),
-      });
-    },
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'script', attrs: { src: `/${routePreloadFile}` }, injectTo: 'body' }],
+      handler: (_html, context) => {
+        if (!context.bundle) return [];
+        return [{ tag: 'script', children: preloadScript(routeChunks(context.bundle, routes)), injectTo: 'body' }];
+      },
     },
   };
 }

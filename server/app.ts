@@ -18,6 +18,7 @@ import { createUnsavedTests } from './handlers/unsaved-tests';
 import { addErrorHandling, addJsonParser } from './http/error-handling';
 import { createFailureLimiter, createRateLimiter } from './http/rate-limiter';
 import { registerEndpoints } from './http/register-endpoints';
+import { indexScriptHashes } from './http/inline-scripts';
 import { addCors, addSecurityHeaders } from './http/security-headers';
 import { redactPaths } from './logging';
 import type { Connector } from './integrations/connector';
@@ -89,7 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const staticDir = existsSync(config.staticDir) ? config.staticDir : null;
   app.decorate('startup', { tokensFile: users.generatedTokensFile, pagerDutyEventsUrl, staticDir });
 
-  addSecurityHeaders(app);
+  addSecurityHeaders(app, indexScriptHashes(staticDir && `${staticDir}/index.html`));
   addCors(app, config.corsOrigin);
   addJsonParser(app);
   // Before any route (it hooks routes as they are added): answers of 1 KB+ compressed, request bodies never inflated.

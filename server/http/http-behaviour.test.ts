@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const cspWith = (scriptSources: string) =>
+  `default-src 'self'; script-src 'self'${scriptSources}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; ` +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+  "frame-ancestors 'none'";
+const CSP = cspWith('');
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 describe('headers', () => {
   it.each([
@@ -236,6 +240,32 @@ describe('the built SPA', () => {
       const api = await fetch(`${spa.url}/api/unknown`);
       expect(api.status).toBe(404);
       expect(await api.json()).toEqual({ detail: 'Not Found' });
+    } finally {
+      await spa.close();
+    }
+  });
+
+  it('lets the page run exactly its own inline scripts, by their hashes, and follows a rebuild', async () => {
+    const dataDir = tempDataDir();
+    const staticDir = join(dataDir, 'dist');
+    mkdirSync(staticDir, { recursive: true });
+    const index = join(staticDir, 'index.html');
+    const page = (...scripts: string[]) =>
+      `<!doctype html><head><script type="module" src="/assets/app.js"></script></head>` +
+      `<body>${scripts.map((script) => `<script>${script}</script>`).join('')}</body>`;
+    writeFileSync(index, page('a = 1;', 'b = 2;'));
+    const spa = await startTestServer({ STATIC_DIR: staticDir }, { dataDir });
+    try {
+      for (const path of ['/', '/integrations/5']) {
+        const answer = await fetch(`${spa.url}${path}`);
+        expect(answer.headers.get('content-security-policy')).toBe(cspWith(` ${sha256('a = 1;')} ${sha256('b = 2;')}`));
+      }
+      // API answers run no script: no hash there.
+      expect((await fetch(`${spa.url}/api/health`)).headers.get('content-security-policy')).toBe(CSP);
+      // A build while the server runs: the new script is allowed, the old one no longer.
+      writeFileSync(index, page('c = 3; // rebuilt'));
+      const rebuilt = await fetch(`${spa.url}/integrations`);
+      expect(rebuilt.headers.get('content-security-policy')).toBe(cspWith(` ${sha256('c = 3; // rebuilt')}`));
     } finally {
       await spa.close();
     }

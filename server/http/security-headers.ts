@@ -1,23 +1,29 @@
 import type { FastifyInstance } from 'fastify';
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // MUI (emotion) injects style tags at runtime.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const contentSecurityPolicy = (scriptHashes: readonly string[]) =>
+  [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    // MUI (emotion) injects style tags at runtime.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+const apiPolicy = contentSecurityPolicy([]);
 
-/** Headers on every answer, errors and static files included; API answers are never cached. */
-export function addSecurityHeaders(app: FastifyInstance) {
+/**
+ * Headers on every answer, errors and static files included; API answers are never cached. An HTML page may run the
+ * inline scripts `pageScriptHashes` names (those of the built index.html), and no other.
+ */
+export function addSecurityHeaders(app: FastifyInstance, pageScriptHashes: () => readonly string[] = () => []) {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+    reply.header('Content-Security-Policy', html ? contentSecurityPolicy(pageScriptHashes()) : apiPolicy);
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Referrer-Policy', 'no-referrer');

@@ -5,7 +5,7 @@ import { apiRequest, configureAuth } from './http-client';
 
 const integration = { id: 5, type: 'pagerduty', created: '2026-11-20T10:00:00Z', updated: '2026-11-20T10:00:00Z' };
 
-/** What route-preload.js leaves behind: reads started with `token` at `at`. */
+/** What the route preload script (index.html) leaves behind: reads started with `token` at `at`. */
 function leaveEarly(token: string, responses: Record<string, Promise<Response>>, at = performance.now()) {
   globalThis.__qualyticsEarly = { token, at, responses };
 }

@@ -1,7 +1,8 @@
 /**
- * Answers to the current route's first GET requests, started by `route-preload.js` while the app's JS was still
- * downloading (scripts/vite-route-preload.ts). Each is taken once, for the same URL and token it was asked with,
- * and only in the first seconds of the page: later, or for anything else, the app asks the server itself.
+ * Answers to the current route's first GET requests, started by the route preload script in index.html while the
+ * app's JS was still downloading (scripts/vite-route-preload.ts). Each is taken once, for the same URL and token it
+ * was asked with, and only in the first seconds of the page: later, or for anything else, the app asks the server
+ * itself.
  */
 interface EarlyResponses {
   token: string;

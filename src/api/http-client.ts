@@ -94,7 +94,8 @@ export async function apiRequest<N extends EndpointName>(
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
-  // A first read of the route may already be on its way (route-preload.js): the same request, asked earlier.
+  // A first read of the route may already be on its way (the route preload in index.html): the same request, asked
+  // earlier.
   const early =
     endpoint.method === 'GET' && options.token === undefined && token ? takeEarlyResponse(url, token) : null;
 
