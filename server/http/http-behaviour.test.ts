@@ -258,13 +258,17 @@ describe('the built SPA', () => {
     try {
       for (const path of ['/', '/integrations/5']) {
         const answer = await fetch(`${spa.url}${path}`);
+        expect(await answer.text()).toContain('<script>a = 1;</script>');
         expect(answer.headers.get('content-security-policy')).toBe(cspWith(` ${sha256('a = 1;')} ${sha256('b = 2;')}`));
       }
       // API answers run no script: no hash there.
-      expect((await fetch(`${spa.url}/api/health`)).headers.get('content-security-policy')).toBe(CSP);
+      const api = await fetch(`${spa.url}/api/health`);
+      await api.text();
+      expect(api.headers.get('content-security-policy')).toBe(CSP);
       // A build while the server runs: the new script is allowed, the old one no longer.
       writeFileSync(index, page('c = 3; // rebuilt'));
       const rebuilt = await fetch(`${spa.url}/integrations`);
+      expect(await rebuilt.text()).toContain('rebuilt');
       expect(rebuilt.headers.get('content-security-policy')).toBe(cspWith(` ${sha256('c = 3; // rebuilt')}`));
     } finally {
       await spa.close();
