@@ -59,4 +59,16 @@ describe('useColorMode', () => {
     expect(result.current.scheme).toBe('dark');
     setItem.mockRestore();
   });
+
+  it('follows another tab that clears the storage, back to the system preference', () => {
+    stubSystemPreference(false);
+    localStorage.setItem(colorModeStorageKey, 'dark');
+    const { result } = renderHook(() => useColorMode());
+    expect(result.current.scheme).toBe('dark');
+    act(() => {
+      localStorage.clear();
+      window.dispatchEvent(new StorageEvent('storage', { key: null }));
+    });
+    expect(result.current).toMatchObject({ mode: 'system', scheme: 'light' });
+  });
 });

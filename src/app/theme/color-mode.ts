@@ -28,6 +28,8 @@ interface ColorModeState {
 
 let state: ColorModeState | undefined;
 const listeners = new Set<() => void>();
+/** Stops following the system and other tabs, once nothing renders with the mode. */
+let stopListening: (() => void) | undefined;
 
 function compute(mode: ColorMode): ColorModeState {
   return { mode, scheme: mode === 'system' ? systemScheme() : mode };
@@ -51,7 +53,8 @@ function subscribe(listener: () => void) {
     const media = typeof matchMedia === 'function' ? matchMedia(darkQuery) : null;
     const onSystem = () => update(compute(snapshot().mode));
     const onStorage = (event: StorageEvent) => {
-      if (event.key === colorModeStorageKey) update(compute(storedMode()));
+      // `key` is null when another tab clears the whole storage: back to the system's preference then.
+      if (event.key === colorModeStorageKey || event.key === null) update(compute(storedMode()));
     };
     media?.addEventListener('change', onSystem);
     window.addEventListener('storage', onStorage);
@@ -65,7 +68,6 @@ function subscribe(listener: () => void) {
     if (listeners.size === 0) stopListening?.();
   };
 }
-let stopListening: (() => void) | undefined;
 
 export function setColorMode(mode: ColorMode) {
   try {
