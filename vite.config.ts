@@ -19,8 +19,10 @@ export default defineConfig({
     routePreload([
       ['/', 'integrations-page', landingReads],
       ['/integrations', 'integrations-page', landingReads],
-      // The wizard's first step shows the integration's help (a lazy part of its descriptor) at once.
-      ['/integrations/*/connect', ['setup-wizard-page', 'pagerduty-help'], landingReads],
+      // The wizard's first step shows the integration's help (a lazy part of its descriptor) at once: each type's
+      // wizard preloads its own help (the first matching row wins), a new type adds its row here.
+      ['/integrations/pagerduty/connect', ['setup-wizard-page', 'pagerduty-help'], landingReads],
+      ['/integrations/*/connect', 'setup-wizard-page', landingReads],
       [
         '/integrations/*',
         'integration-settings-page',

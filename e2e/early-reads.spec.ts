@@ -17,6 +17,15 @@ test("every page's early reads are the ones it makes, each asked once", async ({
     [`/flows/${flow.id}`, 'Early reads'],
     ['/deliveries', /Deliver/],
   ] as const;
+  // The wizard's first step shows PagerDuty's help at once: its chunk is preloaded with the route, not asked for after
+  // the first render (one more round trip before the largest paint on a slow phone).
+  await page.goto('/integrations/pagerduty/connect');
+  await expect(page.getByRole('heading', { level: 1, name: 'Set up PagerDuty' })).toBeVisible();
+  await expect(page.locator('link[rel="modulepreload"][href*="/assets/pagerduty-help-"]')).toHaveCount(1);
+  await page.goto('/integrations');
+  await expect(page.getByRole('heading', { level: 1, name: 'Integrations' })).toBeVisible();
+  await expect(page.locator('link[rel="modulepreload"][href*="/assets/pagerduty-help-"]')).toHaveCount(0);
+
   for (const [path, heading] of pages) {
     const asked: string[] = [];
     const onRequest = (request: { url(): string; method(): string }) => {
