@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { chunkGroups } from './scripts/vite-chunk-groups.js';
+import { plainMuiTheme } from './scripts/vite-plain-mui-theme.js';
 import { precompress } from './scripts/vite-precompress.js';
 import { routePreload } from './scripts/vite-route-preload.js';
 
@@ -14,6 +15,8 @@ const apiTarget = process.env.API_URL ?? `http://127.0.0.1:${process.env.PORT ??
 export default defineConfig({
   plugins: [
     react(),
+    // Material's themes without the CSS-variables builder, which the console's plain themes never use: see the file.
+    plainMuiTheme(),
     // The page chunks of each route (src/app/routes.tsx), preloaded from the HTML, and the reads of its first render
     // (the route's prefetch and what its page asks for at once), started there too; '/' redirects to /integrations.
     routePreload([
@@ -77,6 +80,9 @@ export default defineConfig({
             sideEffects: true,
           },
           { test: /\/src\/(features|pages|spec-form|integrations|shared|api)\//, sideEffects: false },
+          // Emotion imports it bare (its package is CommonJS, so Rolldown keeps it) for a `withTheme` the console never
+          // calls; it only defines a function.
+          { test: /[\\/]node_modules[\\/]hoist-non-react-statics[\\/]/, sideEffects: false },
         ],
       },
       output: {

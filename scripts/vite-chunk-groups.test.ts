@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkGroups, usedFromBarrel } from './vite-chunk-groups';
+import { barrelTargets, chunkGroups, importedNames, isBarrel } from './vite-chunk-groups';
 
 const barrel = {
   id: '/repo/src/features/flows/index.ts',
@@ -16,60 +16,170 @@ const barrel = {
 };
 const importer = (code: string) => ({ id: '/repo/src/pages/wizard/step.tsx', code, importedIds: [barrel.id] });
 
-describe('usedFromBarrel', () => {
-  it('follows only the re-exports an importer names, through `as` on either side', () => {
-    expect(usedFromBarrel(importer('import { ActionEditor } from "../../features/flows";'), barrel)).toEqual([
-      '/repo/src/features/flows/action-editor.tsx',
-    ]);
+describe('isBarrel', () => {
+  it('is a module of imports and exports only, as source and as packages write them', () => {
+    expect(isBarrel(barrel.code)).toBe(true);
     expect(
-      usedFromBarrel(importer("import { rows as r, ActionEditor } from '../../features/flows/index';"), barrel),
-    ).toEqual(['/repo/src/features/flows/flows-table.tsx', '/repo/src/features/flows/action-editor.tsx']);
+      isBarrel('"use client";\n// src/index.ts\nimport { a } from "./a.js";\nexport * from "x";\nexport { a };'),
+    ).toBe(true);
+    expect(isBarrel('export * as flows from "./flows";')).toBe(true);
   });
 
-  it('cannot tell, so the whole barrel counts, for a namespace import, `export *` or a name it does not re-export', () => {
-    expect(usedFromBarrel(importer('import * as flows from "../../features/flows";'), barrel)).toBeNull();
-    expect(usedFromBarrel(importer('import { Missing } from "../../features/flows";'), barrel)).toBeNull();
-    const star = { ...barrel, code: 'export * from "./action-editor";' };
-    expect(usedFromBarrel(importer('import { ActionEditor } from "../../features/flows";'), star)).toBeNull();
-    expect(usedFromBarrel(importer('import { x } from "../other";'), barrel)).toBeNull();
+  it('is not a module that does anything else, or exports nothing', () => {
+    expect(isBarrel('import { a } from "./a";\nexport const b = a + 1;')).toBe(false);
+    expect(isBarrel('import "./polyfill";\nexport { a } from "./a";')).toBe(false);
+    expect(isBarrel('import { a } from "./a";')).toBe(false);
+    expect(isBarrel(null)).toBe(false);
+  });
+});
+
+describe('importedNames', () => {
+  it('reads the names an importer takes from a barrel, through `as`, default imports and package names', () => {
+    expect(importedNames(importer('import { ActionEditor } from "../../features/flows";'), barrel)).toEqual([
+      'ActionEditor',
+    ]);
+    expect(importedNames(importer("import { rows as r, type T } from '../../features/flows/index';"), barrel)).toEqual([
+      'rows',
+    ]);
+    const pkg = { id: '/repo/node_modules/@mui/material/Box/index.mjs', code: '', importedIds: [] };
+    const app = (code: string) => ({ id: '/repo/src/app/a.tsx', code, importedIds: [pkg.id] });
+    expect(importedNames(app('import Box from "@mui/material/Box";'), pkg)).toEqual(['default']);
+    expect(importedNames(app('import Box, { boxClasses } from "@mui/material/Box";'), pkg)).toEqual([
+      'default',
+      'boxClasses',
+    ]);
+  });
+
+  it('cannot tell, so the whole barrel counts, for a namespace import or an import it does not find', () => {
+    expect(importedNames(importer('import * as flows from "../../features/flows";'), barrel)).toBeNull();
+    expect(importedNames(importer('import { x } from "../other";'), barrel)).toBeNull();
+    expect(importedNames({ ...importer(''), code: null }, barrel)).toBeNull();
+  });
+});
+
+describe('barrelTargets', () => {
+  it('follows only the modules behind the names wanted, through `as` on either side', () => {
+    expect(barrelTargets(barrel, ['ActionEditor'])).toEqual([
+      ['/repo/src/features/flows/action-editor.tsx', ['ActionEditor']],
+    ]);
+    // Each module is asked for the name it exports it under.
+    expect(barrelTargets(barrel, ['rows', 'ActionEditor'])).toEqual([
+      ['/repo/src/features/flows/flows-table.tsx', ['flowRows']],
+      ['/repo/src/features/flows/action-editor.tsx', ['ActionEditor']],
+    ]);
+  });
+
+  it("follows a package index's imports and export list, and names it does not bind into its `export *`", () => {
+    const index = {
+      id: '/repo/node_modules/@tanstack/react-query/build/modern/index.js',
+      code: [
+        'import { useQueries } from "./useQueries.js";',
+        'import { useQuery as query } from "./useQuery.js";',
+        'export * from "@tanstack/query-core";',
+        'export { query as useQuery, useQueries };',
+      ].join('\n'),
+      importedIds: [
+        '/repo/node_modules/@tanstack/react-query/build/modern/useQueries.js',
+        '/repo/node_modules/@tanstack/react-query/build/modern/useQuery.js',
+        '/repo/node_modules/@tanstack/query-core/build/modern/index.js',
+      ],
+    };
+    expect(barrelTargets(index, ['useQuery', 'QueryClient', 'skipToken'])).toEqual([
+      ['/repo/node_modules/@tanstack/react-query/build/modern/useQuery.js', ['useQuery']],
+      ['/repo/node_modules/@tanstack/query-core/build/modern/index.js', ['QueryClient', 'skipToken']],
+    ]);
+    // A barrel behind a barrel is followed by name too; the names it does not export go nowhere of their own.
+    expect(barrelTargets({ ...index, code: 'export * as core from "@tanstack/query-core";' }, ['core'])).toEqual([
+      ['/repo/node_modules/@tanstack/query-core/build/modern/index.js', null],
+    ]);
+  });
+
+  it('cannot tell for a name it does not pass on (no `export *` to look in) or a module it cannot find', () => {
+    expect(barrelTargets(barrel, ['Missing'])).toBeNull();
+    expect(barrelTargets({ ...barrel, importedIds: [] }, ['ActionEditor'])).toBeNull();
   });
 });
 
 describe('chunkGroups', () => {
-  // A module graph the way Rolldown reports it: ids, importers and what each imports.
+  // A module graph the way Rolldown reports it: ids, code, importers and what each imports.
   const root = new URL('file:///repo/');
+  const main = '/repo/src/main.tsx';
   const page = '/repo/src/pages/integrations-page.tsx';
+  const log = '/repo/src/pages/deliveries-page.tsx';
   const mui = (path: string) => `/repo/node_modules/@mui/material/${path}`;
-  const graph: Record<string, { isEntry?: boolean; imports: string[] }> = {
-    '/repo/src/main.tsx': { isEntry: true, imports: [] },
-    [page]: { imports: [mui('Box/index.mjs')] },
-    [mui('Box/index.mjs')]: { imports: [mui('styles/index.mjs')] },
+  const query = (path: string) => `/repo/node_modules/@tanstack/react-query/build/modern/${path}`;
+  const graph: Record<string, { isEntry?: boolean; code?: string; imports: string[]; dynamic?: string[] }> = {
+    [main]: {
+      isEntry: true,
+      code: 'import { QueryClientProvider } from "@tanstack/react-query";',
+      imports: [query('index.js')],
+      dynamic: [page, log],
+    },
+    [page]: { code: 'import Box from "@mui/material/Box";', imports: [mui('Box/index.mjs')] },
+    [log]: { code: 'import { useQueries } from "@tanstack/react-query";', imports: [query('index.js')] },
+    [mui('Box/index.mjs')]: {
+      code: 'export { default } from "./Box.mjs";',
+      imports: [mui('Box/Box.mjs')],
+    },
+    [mui('Box/Box.mjs')]: { code: 'import { styled } from "../styles/index.mjs";', imports: [mui('styles/index.mjs')] },
     // The theme's high-contrast styles import every input's classes, and those import the input's barrel.
-    [mui('styles/index.mjs')]: { imports: [mui('FilledInput/filledInputClasses.mjs')] },
-    [mui('FilledInput/filledInputClasses.mjs')]: { imports: [mui('InputBase/index.mjs')] },
-    [mui('InputBase/index.mjs')]: { imports: [mui('InputBase/InputBase.mjs'), mui('InputBase/inputBaseClasses.mjs')] },
+    [mui('styles/index.mjs')]: {
+      code: 'import "./filledInputClasses.mjs";',
+      imports: [mui('FilledInput/filledInputClasses.mjs')],
+    },
+    [mui('FilledInput/filledInputClasses.mjs')]: {
+      code: 'import { inputBaseClasses } from "../InputBase/index.mjs";',
+      imports: [mui('InputBase/index.mjs')],
+    },
+    [mui('InputBase/index.mjs')]: {
+      code: [
+        'export { default } from "./InputBase.mjs";',
+        'export { default as inputBaseClasses } from "./inputBaseClasses.mjs";',
+        'export * from "./inputBaseClasses.mjs";',
+      ].join('\n'),
+      imports: [mui('InputBase/InputBase.mjs'), mui('InputBase/inputBaseClasses.mjs')],
+    },
     [mui('InputBase/InputBase.mjs')]: { imports: [] },
     [mui('InputBase/inputBaseClasses.mjs')]: { imports: [] },
+    [query('index.js')]: {
+      code: [
+        'import { QueryClientProvider } from "./QueryClientProvider.js";',
+        'import { useQueries } from "./useQueries.js";',
+        'export { QueryClientProvider, useQueries };',
+      ].join('\n'),
+      imports: [query('QueryClientProvider.js'), query('useQueries.js')],
+    },
+    [query('QueryClientProvider.js')]: { imports: [] },
+    [query('useQueries.js')]: { imports: [] },
   };
   const ctx = {
     getModuleInfo: (id: string) => {
       const module = graph[id];
       if (!module) return null;
       return {
-        code: '',
+        code: module.code ?? '',
         isEntry: !!module.isEntry,
         importedIds: module.imports,
-        dynamicallyImportedIds: id === '/repo/src/main.tsx' ? [page] : [],
+        dynamicallyImportedIds: module.dynamic ?? [],
         importers: Object.keys(graph).filter((other) => graph[other]!.imports.includes(id)),
       };
     },
   };
   const shellOf = (id: string) => chunkGroups(root)[0]!.name(id, ctx);
 
-  it("puts the landing page's imports in the shell, but not a component reached only for its class names", () => {
-    expect(shellOf(mui('Box/index.mjs'))).toBe('shell');
+  it("puts the entry's and the landing page's imports in the shell, but not the landing page itself", () => {
+    expect(shellOf(mui('Box/Box.mjs'))).toBe('shell');
+    expect(shellOf(query('QueryClientProvider.js'))).toBe('shell');
+    expect(shellOf(page)).toBeNull();
+  });
+
+  it('leaves out a component reached only for its class names', () => {
     expect(shellOf(mui('InputBase/inputBaseClasses.mjs'))).toBe('shell');
     // The forms' input stays with the forms: the catalog never renders one.
     expect(shellOf(mui('InputBase/InputBase.mjs'))).toBeNull();
+  });
+
+  it("leaves out what a package's index offers that only another route uses", () => {
+    expect(shellOf(query('useQueries.js'))).toBeNull();
   });
 });

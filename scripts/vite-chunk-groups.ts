@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url';
 /** What rolldown's group callbacks can ask about a module. */
 interface ModuleFacts {
   code: string | null;
-  isEntry: boolean;
-  importers: readonly string[];
   importedIds: readonly string[];
   dynamicallyImportedIds: readonly string[];
 }
@@ -14,11 +12,6 @@ interface GroupContext {
   getModuleInfo(id: string): ModuleFacts | null;
 }
 
-const isClassesModule = (id: string) => /Classes\.mjs$/.test(id);
-const isPackageBarrel = (id: string) => /node_modules[\\/].*[\\/]index\.mjs$/.test(id);
-const inPackage = (id: string) => /[\\/]node_modules[\\/]/.test(id);
-const inSource = (id: string) => /[\\/]src[\\/]/.test(id) && !inPackage(id);
-const isSourceBarrel = (id: string) => inSource(id) && /[\\/]index\.tsx?$/.test(id);
 const withoutExtension = (id: string) => id.replace(/\.[cm]?[jt]sx?$/, '');
 
 /** `{ a, b as c, type D }` -> the names as imported or exported (`c` for `b as c`), types left out. */
@@ -38,36 +31,133 @@ interface Source {
   code: string | null;
   importedIds: readonly string[];
 }
+
+const slashes = (id: string) => id.replace(/\\/g, '/');
+const fromClause = String.raw`\s*from\s*["']([^"']+)["']`;
+const importFrom = new RegExp(String.raw`import\s*([^'";]*?)` + fromClause, 'g');
+const exportListFrom = new RegExp(String.raw`export\s*\{([^}]*)\}` + fromClause, 'g');
+const exportStarFrom = new RegExp(String.raw`export\s*\*\s*(?:as\s+([\w$]+)\s*)?` + fromClause, 'g');
+const exportList = /export\s*\{([^}]*)\}(?!\s*from)/g;
+
 /**
- * What of a source barrel (a feature's `index.ts`) one importer really uses: the modules re-exporting the names it
- * imports. Without this, reaching a barrel reaches everything it re-exports, and a page that imports one editor
- * from a feature would count that feature's tables, drawers and chips as its own. Null when it cannot tell (a
- * namespace or default import, `export *`): then the whole barrel counts, as before.
+ * Whether a module only passes names on (a feature's `index.ts`, a package's index): nothing but imports and exports
+ * `from` other modules, export lists and directives, once comments are out.
  */
-export function usedFromBarrel(importer: Source, barrel: Source): string[] | null {
-  if (!importer.code || !barrel.code || /export\s*\*/.test(barrel.code)) return null;
-  const here = dirname(importer.id);
-  const target = withoutExtension(barrel.id).replace(/[\\/]index$/, '');
+export function isBarrel(code: string | null): boolean {
+  if (!code) return false;
+  const rest = code
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\/\/[^\n]*/g, '')
+    .replace(/^\s*["']use (?:client|strict)["'];?/gm, '')
+    .replace(importFrom, '')
+    .replace(exportStarFrom, '')
+    .replace(exportListFrom, '')
+    .replace(exportList, '');
+  return /^[\s;]*$/.test(rest) && /\bexport\b/.test(code);
+}
+
+/** The module `spec` names, among those `from` imports: a relative path, or a package (or its subpath) by name. */
+function resolveSpec(from: Source, spec: string): string | undefined {
+  if (spec.startsWith('.')) {
+    const target = slashes(withoutExtension(resolve(dirname(from.id), spec)));
+    return from.importedIds.find((id) => {
+      const bare = slashes(withoutExtension(id));
+      return bare === target || bare.replace(/\/index$/, '') === target;
+    });
+  }
+  // A package's root module: of the candidates under `node_modules/<spec>/`, the one nearest that folder.
+  const prefix = `/node_modules/${spec}/`;
+  const depth = (id: string) => slashes(id).split(prefix)[1]!.split('/').length;
+  return from.importedIds.filter((id) => slashes(id).includes(prefix)).sort((a, b) => depth(a) - depth(b))[0];
+}
+
+/**
+ * The names one module imports from a barrel (`default` for a default import). Null when it cannot tell (a namespace
+ * import, or no import of it that can be read): then the whole barrel counts.
+ */
+export function importedNames(importer: Source, barrel: Source): string[] | null {
+  if (!importer.code) return null;
   const names: string[] = [];
   let found = false;
-  for (const match of importer.code.matchAll(/import\s*([^'";]*?)\s*from\s*["']([^"']+)["']/g)) {
-    const [, clause = '', spec = ''] = match;
-    if (!spec.startsWith('.') || resolve(here, spec).replace(/[\\/]index(\.[jt]sx?)?$/, '') !== target) continue;
+  for (const [, clause = '', spec = ''] of importer.code.matchAll(importFrom)) {
+    if (resolveSpec(importer, spec) !== barrel.id) continue;
     found = true;
-    const braces = /^\{([^}]*)\}$/.exec(clause.trim());
-    if (!braces) return null;
-    names.push(...namesIn(braces[1]!, 'local'));
+    if (clause.includes('*')) return null;
+    const braces = /\{([^}]*)\}/.exec(clause);
+    const outside = clause
+      .replace(/\{[^}]*\}/, '')
+      .replace(/,/g, ' ')
+      .trim();
+    if (outside && !outside.startsWith('type ') && outside !== 'type') names.push('default');
+    if (braces) names.push(...namesIn(braces[1]!, 'local'));
   }
-  if (!found) return null;
-  const byName = new Map<string, string>();
-  for (const match of barrel.code.matchAll(/export\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g)) {
-    const source = withoutExtension(resolve(dirname(barrel.id), match[2]!));
-    const id = barrel.importedIds.find((candidate) => withoutExtension(candidate) === source);
+  return found ? names : null;
+}
+
+/** What is wanted of a module: the names (for a barrel), or null for the whole module. */
+type Wanted = [id: string, names: string[] | null];
+
+/**
+ * Where a barrel's names come from: each module it takes them from, with the names wanted of it (a barrel behind a
+ * barrel is followed by name too). Names it does not bind itself go to its `export *` modules. Null when it cannot
+ * tell (a name it does not pass on, a module it cannot find).
+ */
+export function barrelTargets(barrel: Source, names: readonly string[]): Wanted[] | null {
+  if (!barrel.code) return null;
+  const bound = new Map<string, [id: string, name: string | null]>();
+  const local = new Map<string, [id: string, name: string | null]>();
+  const stars: string[] = [];
+  const target = (spec: string) => resolveSpec(barrel, spec);
+  for (const [, clause = '', spec = ''] of barrel.code.matchAll(importFrom)) {
+    const id = target(spec);
     if (!id) return null;
-    for (const name of namesIn(match[1]!, 'exported')) byName.set(name, id);
+    const braces = /\{([^}]*)\}/.exec(clause);
+    const outside = clause
+      .replace(/\{[^}]*\}/, '')
+      .replace(/,/g, ' ')
+      .trim();
+    const namespace = /\*\s*as\s+([\w$]+)/.exec(outside);
+    if (namespace) local.set(namespace[1]!, [id, null]);
+    else if (outside) local.set(outside, [id, 'default']);
+    if (!braces) continue;
+    const imported = namesIn(braces[1]!, 'local');
+    namesIn(braces[1]!, 'exported').forEach((name, at) => local.set(name, [id, imported[at]!]));
   }
-  const used = names.map((name) => byName.get(name));
-  return used.every((id): id is string => id !== undefined) ? [...new Set(used)] : null;
+  for (const [, list = '', spec = ''] of barrel.code.matchAll(exportListFrom)) {
+    const id = target(spec);
+    if (!id) return null;
+    const imported = namesIn(list, 'local');
+    namesIn(list, 'exported').forEach((name, at) => bound.set(name, [id, imported[at]!]));
+  }
+  for (const [, namespace, spec = ''] of barrel.code.matchAll(exportStarFrom)) {
+    const id = target(spec);
+    if (!id) return null;
+    if (namespace) bound.set(namespace, [id, null]);
+    else stars.push(id);
+  }
+  for (const [, list = ''] of barrel.code.matchAll(exportList)) {
+    const locals = namesIn(list, 'local');
+    namesIn(list, 'exported').forEach((name, at) => {
+      const binding = local.get(locals[at]!);
+      if (binding) bound.set(name, binding);
+    });
+  }
+  const wanted = new Map<string, Set<string> | null>();
+  const want = (id: string, name: string | null) => {
+    const known = wanted.get(id);
+    if (known === null) return;
+    if (name === null) wanted.set(id, null);
+    else wanted.set(id, (known ?? new Set()).add(name));
+  };
+  const unbound: string[] = [];
+  for (const name of names) {
+    const binding = bound.get(name);
+    if (binding) want(...binding);
+    else unbound.push(name);
+  }
+  if (unbound.length && stars.length === 0) return null;
+  for (const id of unbound.length ? stars : []) unbound.forEach((name) => want(id, name));
+  return [...wanted].map(([id, set]): Wanted => [id, set ? [...set] : null]);
 }
 
 /**
@@ -76,7 +166,7 @@ export function usedFromBarrel(importer: Source, barrel: Source): string[] | nul
  * flow pages needed about 40 chunks each, most under 1 KB). A cold load is now the shell and one to three files:
  *
  * - shell: everything the entry imports statically, and what the landing page (/integrations, where '/' goes)
- *   imports besides itself, which every page uses too;
+ *   imports besides itself, which every page uses too (through a barrel, only what they name: see `reached`);
  * - for what the first screens of the other routes (connect, settings, flows, flow, deliveries log) import:
  *   `route-<name>` when one route alone uses it, `forms` when several form pages share it (react-hook-form, the
  *   inputs, dialogs), `common` when the deliveries log shares it too. So the log, which has no form, does not
@@ -89,78 +179,58 @@ export function chunkGroups(root: URL) {
   const landingPage = file('./src/pages/integrations-page.tsx');
   const wizardFrame = file('./src/pages/setup-wizard/pagerduty-wizard.tsx');
 
-  const entryGraph = new Map<string, boolean>();
   /**
-   * Whether `importer` pulls `id` into the entry's graph. MUI's `*Classes` modules import other components' barrels
-   * only for their class names (the theme's high-contrast styles reach every input that way): through a barrel
-   * that only such modules import, only the class names count, not the component.
+   * The modules a start module reaches by static imports, and by dynamic ones that `follow` accepts; walked once.
+   * Through a barrel, only the modules behind the names an importer uses count: a page that imports one editor from
+   * a feature's `index.ts` does not reach that feature's tables, the shell's `useQuery` does not reach the
+   * `useQueries` that only the deliveries log uses, and MUI's `*Classes` modules, which import other components'
+   * barrels for their class names (the theme reaches every input that way), do not reach the components.
    */
-  const edgeCounts = (importer: string, id: string, info: InfoOf, visiting: Set<string>): boolean => {
-    if (!isPackageBarrel(importer) || isClassesModule(id)) return true;
-    return (info(importer)?.importers ?? []).some(
-      (outer) => !isClassesModule(outer) && inEntryGraph(outer, info, visiting),
-    );
-  };
-  /** Whether a module is reached from the entry by static imports alone. */
-  const inEntryGraph = (id: string, info: InfoOf, visiting = new Set<string>()): boolean => {
-    const known = entryGraph.get(id);
-    if (known !== undefined) return known;
-    if (visiting.has(id)) return false;
-    visiting.add(id);
-    const module = info(id);
-    const result =
-      !!module &&
-      (module.isEntry ||
-        module.importers.some(
-          (importer) => edgeCounts(importer, id, info, visiting) && inEntryGraph(importer, info, visiting),
-        ));
-    entryGraph.set(id, result);
-    return result;
-  };
-
-  /** The modules a start module reaches by static imports, and by dynamic ones that `follow` accepts; walked once. */
   const walks = new Map<string, Set<string>>();
   const reached = (start: string, info: InfoOf, follow: (id: string) => boolean = () => false) => {
     let seen = walks.get(start);
     if (seen) return seen;
     seen = new Set();
     const expanded = new Set<string>();
-    // [module, the importer that reached it]: a barrel is expanded for what that importer uses from it.
-    const stack: [string, string | null][] = [[start, null]];
+    // Names already followed through each barrel: a barrel reached again for the same names is done.
+    const followed = new Map<string, Set<string>>();
+    const barrels = new Map<string, boolean>();
+    const barrel = (id: string) => {
+      let known = barrels.get(id);
+      if (known === undefined) barrels.set(id, (known = isBarrel(info(id)?.code ?? null)));
+      return known;
+    };
+    const source = (id: string): Source => {
+      const module = info(id);
+      return { id, code: module?.code ?? null, importedIds: module?.importedIds ?? [] };
+    };
+    const stack: Wanted[] = [[start, null]];
     while (stack.length) {
-      const [next, from] = stack.pop()!;
+      const [next, names] = stack.pop()!;
       const module = info(next);
-      const importer = from === null ? null : info(from);
-      const used =
-        module && importer && isSourceBarrel(next) && !isSourceBarrel(from!)
-          ? usedFromBarrel(
-              { id: from!, code: importer.code, importedIds: importer.importedIds },
-              { id: next, code: module.code, importedIds: module.importedIds },
-            )
-          : null;
-      if (used) {
-        seen.add(next);
-        stack.push(...used.map((id): [string, string] => [id, next]));
-        continue;
+      if (names && module && barrel(next)) {
+        const done = followed.get(next) ?? new Set<string>();
+        const fresh = names.filter((name) => !done.has(name));
+        const targets = barrelTargets(source(next), fresh);
+        if (targets) {
+          seen.add(next);
+          fresh.forEach((name) => done.add(name));
+          followed.set(next, done);
+          if (!expanded.has(next)) stack.push(...targets);
+          continue;
+        }
       }
-      // A package barrel reached from a `*Classes` module gives it class names only (see `edgeCounts`): the component
-      // behind that barrel is not reached this way (the theme reaches every input's barrel like this).
-      if (module && from !== null && isClassesModule(from) && isPackageBarrel(next)) {
-        seen.add(next);
-        stack.push(...module.importedIds.filter(isClassesModule).map((id): [string, string] => [id, next]));
-        continue;
-      }
-      // A barrel seen so far only through one importer's names is expanded whole when another needs all of it.
       if (expanded.has(next)) continue;
       seen.add(next);
       expanded.add(next);
-      const deps = [...(module?.importedIds ?? []), ...(module?.dynamicallyImportedIds ?? []).filter(follow)];
-      stack.push(...deps.map((id): [string, string] => [id, next]));
+      for (const id of module?.importedIds ?? []) {
+        stack.push([id, barrel(id) ? importedNames(source(next), source(id)) : null]);
+      }
+      for (const id of (module?.dynamicallyImportedIds ?? []).filter(follow)) stack.push([id, null]);
     }
     walks.set(start, seen);
     return seen;
   };
-  const landing = (id: string, info: InfoOf) => reached(landingPage, info).has(id);
   const infoOf = (ctx: GroupContext) => (id: string) => ctx.getModuleInfo(id);
 
   // The lazy pages a cold load starts on, each with what its first screen imports (the wizard: its frame too, not
@@ -176,19 +246,25 @@ export function chunkGroups(root: URL) {
     routePages.filter(([, page, follow]) => reached(page, info, follow).has(id)).map(([name]) => name);
   const family = (id: string, ctx: GroupContext) => {
     const info = infoOf(ctx);
-    if (inEntryGraph(id, info) || landing(id, info)) return null;
+    if (shell(id, info) || id === landingPage) return null;
     const routes = routesOf(id, info);
     if (routes.length === 0) return null;
     if (routes.length === 1) return `route-${routes[0]}`;
     return routes.includes('log') ? 'common' : 'forms';
   };
 
+  // The entry (Vite makes index.html one; a module graph without it starts at main.tsx), and the landing page's
+  // imports with it: every route loads them, so one file less for each. The landing page itself stays a file.
+  const entries = [file('./index.html'), file('./src/main.tsx')];
+  const shell = (id: string, info: InfoOf) => {
+    const entry = entries.find((candidate) => info(candidate)) ?? entries[1]!;
+    return id !== landingPage && reached(entry, info, (dynamic) => dynamic === landingPage).has(id);
+  };
+
   return [
     {
-      // The landing page's imports join the shell: every route loads them, so one file less for each.
       debugName: 'shell',
-      name: (id: string, ctx: GroupContext) =>
-        inEntryGraph(id, infoOf(ctx)) || (id !== landingPage && landing(id, infoOf(ctx))) ? 'shell' : null,
+      name: (id: string, ctx: GroupContext) => (shell(id, infoOf(ctx)) ? 'shell' : null),
     },
     // Later groups must not pull in what an earlier one holds (the shell's MUI modules, say): no recursion.
     { debugName: 'routes', includeDependenciesRecursively: false, name: family },

@@ -26,7 +26,7 @@ const focusTargets = [
  * machinery into the first paint even without them. Switching the mode is a rare click that re-renders with the
  * other theme. The dark one is built the first time it is needed.
  */
-const options = (scheme: ColorScheme): ThemeOptions => ({
+export const themeOptions = (scheme: ColorScheme): ThemeOptions => ({
   palette:
     scheme === 'light'
       ? { mode: 'light', primary: { main: '#1e4fa3' }, background: { default: '#f5f7fb' } }
@@ -49,4 +49,4 @@ const options = (scheme: ColorScheme): ThemeOptions => ({
 });
 
 const themes: Partial<Record<ColorScheme, Theme>> = {};
-export const themeFor = (scheme: ColorScheme): Theme => (themes[scheme] ??= createTheme(options(scheme)));
+export const themeFor = (scheme: ColorScheme): Theme => (themes[scheme] ??= createTheme(themeOptions(scheme)));
