@@ -94,6 +94,16 @@ describe('barrelTargets', () => {
     ]);
   });
 
+  it('tells a default import from a namespace import in the same statement', () => {
+    const box = {
+      id: '/repo/node_modules/@mui/material/Box/index.mjs',
+      code: 'import Box, * as all from "./Box.mjs";\nexport { Box as default, all };',
+      importedIds: ['/repo/node_modules/@mui/material/Box/Box.mjs'],
+    };
+    expect(barrelTargets(box, ['default'])).toEqual([['/repo/node_modules/@mui/material/Box/Box.mjs', ['default']]]);
+    expect(barrelTargets(box, ['all'])).toEqual([['/repo/node_modules/@mui/material/Box/Box.mjs', null]]);
+  });
+
   it('cannot tell for a name it does not pass on (no `export *` to look in) or a module it cannot find', () => {
     expect(barrelTargets(barrel, ['Missing'])).toBeNull();
     expect(barrelTargets({ ...barrel, importedIds: [] }, ['ActionEditor'])).toBeNull();

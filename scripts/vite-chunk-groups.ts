@@ -72,6 +72,26 @@ function resolveSpec(from: Source, spec: string): string | undefined {
 }
 
 /**
+ * `Default, { a, b as c }` or `* as ns` (what stands between `import` and `from`) -> its parts: the default's local
+ * name, the namespace's, and the named imports as imported and as bound here (types left out).
+ */
+function importClause(clause: string) {
+  const braces = /\{([^}]*)\}/.exec(clause);
+  const outside = clause
+    .replace(/\{[^}]*\}/, '')
+    .replace(/,/g, ' ')
+    .trim();
+  const namespace = /\*\s*as\s+([\w$]+)/.exec(outside)?.[1];
+  const rest = outside.replace(/\*\s*as\s+[\w$]+/, '').trim();
+  return {
+    defaultName: rest && rest !== 'type' && !rest.startsWith('type ') ? rest : undefined,
+    namespace,
+    imported: braces ? namesIn(braces[1]!, 'local') : [],
+    localNames: braces ? namesIn(braces[1]!, 'exported') : [],
+  };
+}
+
+/**
  * The names one module imports from a barrel (`default` for a default import). Null when it cannot tell (a namespace
  * import, or no import of it that can be read): then the whole barrel counts.
  */
@@ -82,14 +102,10 @@ export function importedNames(importer: Source, barrel: Source): string[] | null
   for (const [, clause = '', spec = ''] of importer.code.matchAll(importFrom)) {
     if (resolveSpec(importer, spec) !== barrel.id) continue;
     found = true;
-    if (clause.includes('*')) return null;
-    const braces = /\{([^}]*)\}/.exec(clause);
-    const outside = clause
-      .replace(/\{[^}]*\}/, '')
-      .replace(/,/g, ' ')
-      .trim();
-    if (outside && !outside.startsWith('type ') && outside !== 'type') names.push('default');
-    if (braces) names.push(...namesIn(braces[1]!, 'local'));
+    const { defaultName, namespace, imported } = importClause(clause);
+    if (namespace) return null;
+    if (defaultName) names.push('default');
+    names.push(...imported);
   }
   return found ? names : null;
 }
@@ -111,17 +127,10 @@ export function barrelTargets(barrel: Source, names: readonly string[]): Wanted[
   for (const [, clause = '', spec = ''] of barrel.code.matchAll(importFrom)) {
     const id = target(spec);
     if (!id) return null;
-    const braces = /\{([^}]*)\}/.exec(clause);
-    const outside = clause
-      .replace(/\{[^}]*\}/, '')
-      .replace(/,/g, ' ')
-      .trim();
-    const namespace = /\*\s*as\s+([\w$]+)/.exec(outside);
-    if (namespace) local.set(namespace[1]!, [id, null]);
-    else if (outside) local.set(outside, [id, 'default']);
-    if (!braces) continue;
-    const imported = namesIn(braces[1]!, 'local');
-    namesIn(braces[1]!, 'exported').forEach((name, at) => local.set(name, [id, imported[at]!]));
+    const { defaultName, namespace, imported, localNames } = importClause(clause);
+    if (namespace) local.set(namespace, [id, null]);
+    if (defaultName) local.set(defaultName, [id, 'default']);
+    localNames.forEach((name, at) => local.set(name, [id, imported[at]!]));
   }
   for (const [, list = '', spec = ''] of barrel.code.matchAll(exportListFrom)) {
     const id = target(spec);
