@@ -59,6 +59,10 @@ export default defineConfig({
       '@emotion/use-insertion-effect-with-fallbacks': fileURLToPath(
         new URL('./src/app/theme/emotion-insertion.ts', import.meta.url),
       ),
+      // React's own useSyncExternalStore for wouter, without the React 17 fallback: see the file.
+      'use-sync-external-store/shim/index.js': fileURLToPath(
+        new URL('./src/app/sync-external-store.ts', import.meta.url),
+      ),
     },
   },
   server: {
@@ -69,6 +73,9 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: false,
     chunkSizeWarningLimit: 600,
+    // Every browser the console supports preloads modules itself (Chromium 66, Firefox 115, Safari 17): the polyfill
+    // only added script to the first paint. Where it is missing, a preload is skipped and the import still loads.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       treeshake: {
         // UI modules only declare components and helpers: one a page does not use stays out of its chunks, even

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barrelTargets, chunkGroups, importedNames, isBarrel } from './vite-chunk-groups';
+import { barrelTargets, chunkGroups, importedNames, isBarrel, ownFunctions } from './vite-chunk-groups';
 
 const barrel = {
   id: '/repo/src/features/flows/index.ts',
@@ -25,6 +25,19 @@ describe('isBarrel', () => {
     expect(isBarrel('export * as flows from "./flows";')).toBe(true);
   });
 
+  it('is a package index that declares a function beside its re-exports, even with a URL in a string', () => {
+    const code = [
+      "export * from './Box/index.mjs';",
+      '// TODO: remove in v6',
+      'export function experimental_sx() {',
+      "  throw new Error('moved: see https://github.com/mui/material-ui/pull/35150. {');",
+      '}',
+    ].join('\n');
+    expect(isBarrel(code)).toBe(true);
+    expect(ownFunctions(code).names).toEqual(['experimental_sx']);
+    expect(isBarrel(`${code}\nexport const b = 1;`)).toBe(false);
+  });
+
   it('is not a module that does anything else, or exports nothing', () => {
     expect(isBarrel('import { a } from "./a";\nexport const b = a + 1;')).toBe(false);
     expect(isBarrel('import "./polyfill";\nexport { a } from "./a";')).toBe(false);
@@ -34,6 +47,20 @@ describe('isBarrel', () => {
 });
 
 describe('importedNames', () => {
+  it("counts what a module read whole re-exports of a barrel (Material's zero-styled: `export { css } from`)", () => {
+    const system = { id: '/repo/node_modules/@mui/system/index.mjs', code: '', importedIds: [] };
+    const zeroStyled = (code: string) => ({
+      id: '/repo/node_modules/@mui/material/zero-styled/index.mjs',
+      code,
+      importedIds: [system.id],
+    });
+    expect(importedNames(zeroStyled("export { css, keyframes as k } from '@mui/system';"), system)).toEqual([
+      'css',
+      'keyframes',
+    ]);
+    expect(importedNames(zeroStyled("export * from '@mui/system';"), system)).toBeNull();
+  });
+
   it('reads the names an importer takes from a barrel, through `as`, default imports and package names', () => {
     expect(importedNames(importer('import { ActionEditor } from "../../features/flows";'), barrel)).toEqual([
       'ActionEditor',
@@ -104,9 +131,47 @@ describe('barrelTargets', () => {
     expect(barrelTargets(box, ['all'])).toEqual([['/repo/node_modules/@mui/material/Box/Box.mjs', null]]);
   });
 
-  it('cannot tell for a name it does not pass on (no `export *` to look in) or a module it cannot find', () => {
-    expect(barrelTargets(barrel, ['Missing'])).toBeNull();
+  it('cannot tell for a module it cannot find', () => {
     expect(barrelTargets({ ...barrel, importedIds: [] }, ['ActionEditor'])).toBeNull();
+  });
+
+  it("sends a name it does not have nowhere: it was asked of every `export *` in front (MUI System's Stack index)", () => {
+    expect(barrelTargets(barrel, ['Missing'])).toEqual([]);
+    expect(barrelTargets(barrel, ['Missing', 'useDrawer'])).toEqual([
+      ['/repo/src/features/flows/drawer.tsx', ['useDrawer']],
+    ]);
+  });
+
+  it("wants the whole module for a function it declares itself (Material's `experimental_sx`)", () => {
+    const styles = {
+      id: '/repo/node_modules/@mui/material/styles/index.mjs',
+      code: [
+        'import _formatErrorMessage from "@mui/utils/formatMuiErrorMessage";',
+        'export { default as createTheme } from "./createTheme.mjs";',
+        'export function experimental_sx() {',
+        "  throw new Error(process.env.NODE_ENV !== 'production' ? 'see https://github.com/mui/pull/1 }' : _formatErrorMessage(19));",
+        '}',
+      ].join('\n'),
+      importedIds: [
+        '/repo/node_modules/@mui/utils/formatMuiErrorMessage/index.mjs',
+        '/repo/node_modules/@mui/material/styles/createTheme.mjs',
+      ],
+    };
+    expect(barrelTargets(styles, ['createTheme'])).toEqual([
+      ['/repo/node_modules/@mui/material/styles/createTheme.mjs', ['default']],
+    ]);
+    expect(barrelTargets(styles, ['experimental_sx'])).toBeNull();
+  });
+
+  it("finds a plugin's stand-in by the path it keeps after its `\\0name:` prefix", () => {
+    const styles = {
+      id: '/repo/node_modules/@mui/material/styles/index.mjs',
+      code: 'export { default as createTheme } from "./createTheme.mjs";',
+      importedIds: ['\0plain-mui-theme:/repo/node_modules/@mui/material/styles/createTheme.mjs'],
+    };
+    expect(barrelTargets(styles, ['createTheme'])).toEqual([
+      ['\0plain-mui-theme:/repo/node_modules/@mui/material/styles/createTheme.mjs', ['default']],
+    ]);
   });
 });
 

@@ -39,14 +39,47 @@ const exportListFrom = new RegExp(String.raw`export\s*\{([^}]*)\}` + fromClause,
 const exportStarFrom = new RegExp(String.raw`export\s*\*\s*(?:as\s+([\w$]+)\s*)?` + fromClause, 'g');
 const exportList = /export\s*\{([^}]*)\}(?!\s*from)/g;
 
+/** From `open` (a `{`), the index just past its matching `}`, skipping strings and comments; -1 when it never closes. */
+function blockEnd(code: string, open: number): number {
+  let depth = 0;
+  for (let at = open; at < code.length; at++) {
+    const char = code[at];
+    if (char === '"' || char === "'" || char === '`') {
+      for (at++; at < code.length && code[at] !== char; at++) if (code[at] === '\\') at++;
+    } else if (code.startsWith('//', at)) at = code.indexOf('\n', at) >>> 0;
+    else if (code.startsWith('/*', at)) at = (code.indexOf('*/', at + 2) >>> 0) + 1;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) return at + 1;
+  }
+  return -1;
+}
+
+/**
+ * A package index may declare a function of its own beside its re-exports (Material's and MUI System's indexes keep a
+ * deprecated `experimental_sx` that only throws): its name, and the code without it. Only `export function` is
+ * taken; any other code of its own leaves the module a plain one.
+ */
+export function ownFunctions(code: string): { names: string[]; rest: string } {
+  const names: string[] = [];
+  let rest = code;
+  for (;;) {
+    const match = /export\s+function\s+([\w$]+)\s*\([^)]*\)\s*\{/.exec(rest);
+    if (!match) return { names, rest };
+    const end = blockEnd(rest, match.index + match[0].length - 1);
+    if (end < 0) return { names, rest };
+    names.push(match[1]!);
+    rest = rest.slice(0, match.index) + rest.slice(end);
+  }
+}
+
 /**
  * Whether a module only passes names on (a feature's `index.ts`, a package's index): nothing but imports and exports
  * `from` other modules, export lists and directives, once comments are out.
  */
 export function isBarrel(code: string | null): boolean {
   if (!code) return false;
-  const rest = code
-    .replace(/\/\*[\s\S]*?\*\//g, '')
+  const rest = ownFunctions(code)
+    .rest.replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/[^\n]*/g, '')
     .replace(/^\s*["']use (?:client|strict)["'];?/gm, '')
     .replace(importFrom, '')
@@ -61,7 +94,8 @@ function resolveSpec(from: Source, spec: string): string | undefined {
   if (spec.startsWith('.')) {
     const target = slashes(withoutExtension(resolve(dirname(from.id), spec)));
     return from.importedIds.find((id) => {
-      const bare = slashes(withoutExtension(id));
+      // A plugin's stand-in for a file keeps the file's path after its `\0name:` prefix (vite-plain-mui-theme.ts).
+      const bare = slashes(withoutExtension(id.replace(/^\0[^:]*:/, '')));
       return bare === target || bare.replace(/\/index$/, '') === target;
     });
   }
@@ -92,8 +126,9 @@ function importClause(clause: string) {
 }
 
 /**
- * The names one module imports from a barrel (`default` for a default import). Null when it cannot tell (a namespace
- * import, or no import of it that can be read): then the whole barrel counts.
+ * The names one module takes from a barrel (`default` for a default import), by import or by re-export
+ * (`export { css } from '@mui/system'` in a module read whole). Null when it cannot tell (a namespace import, an
+ * `export *` of it, or no statement of it that can be read): then the whole barrel counts.
  */
 export function importedNames(importer: Source, barrel: Source): string[] | null {
   if (!importer.code) return null;
@@ -106,6 +141,14 @@ export function importedNames(importer: Source, barrel: Source): string[] | null
     if (namespace) return null;
     if (defaultName) names.push('default');
     names.push(...imported);
+  }
+  for (const [, list = '', spec = ''] of importer.code.matchAll(exportListFrom)) {
+    if (resolveSpec(importer, spec) !== barrel.id) continue;
+    found = true;
+    names.push(...namesIn(list, 'local'));
+  }
+  for (const [, , spec = ''] of importer.code.matchAll(exportStarFrom)) {
+    if (resolveSpec(importer, spec) === barrel.id) return null;
   }
   return found ? names : null;
 }
@@ -158,13 +201,17 @@ export function barrelTargets(barrel: Source, names: readonly string[]): Wanted[
     if (name === null) wanted.set(id, null);
     else wanted.set(id, (known ?? new Set()).add(name));
   };
+  // A function the barrel declares itself is in the barrel's own code: the whole module is wanted.
+  const own = new Set(ownFunctions(barrel.code).names);
+  if (names.some((name) => own.has(name))) return null;
   const unbound: string[] = [];
   for (const name of names) {
     const binding = bound.get(name);
     if (binding) want(...binding);
     else unbound.push(name);
   }
-  if (unbound.length && stars.length === 0) return null;
+  // A name neither bound here nor declared here, with no `export *` to come from, is not this module's: it was asked
+  // of every `export *` of the barrel in front (`export * from './Stack'` beside `export * from './Grid'`).
   for (const id of unbound.length ? stars : []) unbound.forEach((name) => want(id, name));
   return [...wanted].map(([id, set]): Wanted => [id, set ? [...set] : null]);
 }

@@ -4,7 +4,6 @@ import type { Plugin } from 'vite';
 
 /** What Material's style modules import `createTheme` as (its `styles/index`, `defaultTheme`, `ThemeProviderWithVars`). */
 export const createThemeSpecifier = './createTheme.mjs';
-export const standInId = '\0plain-mui-create-theme';
 
 /** Material's plain-theme builder: the file `createTheme` calls when CSS variables are off (not in its exports map). */
 export const noVarsFile = join(
@@ -12,6 +11,12 @@ export const noVarsFile = join(
   'styles',
   'createThemeNoVars.mjs',
 );
+
+/**
+ * A virtual module that keeps the path of the file it stands for after its `\0name:` prefix, so the chunk walk
+ * (vite-chunk-groups.ts) still finds it behind `styles/index`'s `export … from './createTheme.mjs'`.
+ */
+export const standInId = `\0plain-mui-theme:${join(dirname(noVarsFile), 'createTheme.mjs')}`;
 
 const materialStyles = /[\\/]@mui[\\/]material[\\/]styles[\\/][^\\/]+\.mjs$/;
 
