@@ -158,8 +158,9 @@ type Wanted = [id: string, names: string[] | null];
 
 /**
  * Where a barrel's names come from: each module it takes them from, with the names wanted of it (a barrel behind a
- * barrel is followed by name too). Names it does not bind itself go to its `export *` modules. Null when it cannot
- * tell (a name it does not pass on, a module it cannot find).
+ * barrel is followed by name too). Names it does not bind itself go to its `export *` modules; with none, they are
+ * not its own. Null when the whole module is wanted or it cannot tell (a function it declares itself, a module it
+ * cannot find).
  */
 export function barrelTargets(barrel: Source, names: readonly string[]): Wanted[] | null {
   if (!barrel.code) return null;
